@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "publish",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "publish", targets: ["publish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config; `make deps` installs them.
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+
+        .target(name: "PublishAST"),
+        .target(
+            name: "PublishReader",
+            dependencies: ["PublishAST", "CCmark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PublishWriters", dependencies: ["PublishAST"]),
+        .target(
+            name: "PublishCLI",
+            dependencies: [
+                "PublishAST", "PublishReader", "PublishWriters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "publish", dependencies: ["PublishCLI"]),
+
+        .testTarget(name: "PublishASTTests", dependencies: ["PublishAST"]),
+        .testTarget(name: "PublishReaderTests", dependencies: ["PublishReader"]),
+        .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader"]),
+        .testTarget(name: "PublishCLITests", dependencies: ["PublishCLI"]),
+    ]
+)

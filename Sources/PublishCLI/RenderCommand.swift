@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PublishAST
+import PublishReader
+import PublishWriters
+
+/// `publish render [FILE] --from … --to … --raw-html …`: one file (or
+/// standard input) to standard output.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render one Markdown file, or standard input, to standard output.",
+        discussion: """
+            Front matter is allowed; `--to json` prints it as the document's metadata, \
+            with the content tree, in the versioned JSON form plugins read.
+            """)
+
+    enum Dialect: String, ExpressibleByArgument, CaseIterable {
+        case gfm
+        case commonmark
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html
+        case text
+        case json
+    }
+
+    enum RawHTML: String, ExpressibleByArgument, CaseIterable {
+        case keep
+        case escape
+        case drop
+    }
+
+    @Argument(help: "The Markdown file to read; standard input when absent.")
+    var file: String?
+
+    @Option(help: ArgumentHelp(
+        "The Markdown dialect: gfm (GitHub Flavored Markdown, with YAML front matter) or commonmark.",
+        discussion: "commonmark is the strict spec: no front matter, no extensions."))
+    var from: Dialect = .gfm
+
+    @Option(help: "The output format.")
+    var to: Format = .html
+
+    @Option(name: .customLong("raw-html"), help: "What to do with raw HTML in the Markdown.")
+    var rawHTML: RawHTML = .keep
+
+    @Option(help: "Wrap plain text at this many columns (0: do not wrap).")
+    var columns: Int = 72
+
+    func validate() throws {
+        guard columns >= 0 else { throw ValidationError("--columns must be 0 or more") }
+    }
+
+    func run() throws {
+        let input: [UInt8]
+        do {
+            input = try file.map(readFile) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
+        } catch {
+            Diagnostics.report(.error("cannot read the file: \(error.localizedDescription)",
+                                      at: SourceLocation(path: file ?? "<stdin>", position: .unknown)))
+            throw ExitCode.failure
+        }
+        let result: MarkdownReader.Result
+        do {
+            result = try MarkdownReader(readsFrontMatter: from == .gfm).read(input, path: file)
+        } catch let diagnostic as Diagnostic {
+            Diagnostics.report(diagnostic)
+            throw ExitCode.failure
+        }
+        result.warnings.forEach(Diagnostics.report)
+        let document = result.document
+        switch to {
+        case .html:
+            let options = HTMLOptions(rawHTML: HTMLOptions.RawHTML(rawValue: rawHTML.rawValue) ?? .keep)
+            Output.write(HTMLWriter(options: options).renderBytes(document))
+        case .text:
+            Output.write(Array(TextWriter(options: TextOptions(columns: columns)).render(document).utf8))
+        case .json:
+            Output.write(document.jsonBytes())
+        }
+    }
+
+    private func readFile(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}

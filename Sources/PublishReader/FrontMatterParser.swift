@@ -1,0 +1,232 @@
+import PublishAST
+import Yams
+
+/// Turns front matter YAML into typed `Metadata`, with Jekyll's reading of
+/// each key. Every error points at the file, line and column at fault.
+struct FrontMatterParser {
+    let path: String
+    /// The file line the YAML's first line is on.
+    let firstLine: Int
+    let yaml: Substring
+
+    /// Flow collections (`[[[…]]]`) nested deeper than this are refused
+    /// before Yams sees them: its composer recurses.
+    static let maximumDepth = 128
+    /// A YAML alias can make a small text expand enormously; refuse more
+    /// values than any front matter needs.
+    static let maximumValues = 100_000
+
+    func parse() throws -> Metadata {
+        try checkNesting()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: String(yaml))
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        }
+        guard let root else { return Metadata() }
+        guard case .mapping(let mapping) = root else {
+            if case .scalar(let scalar) = root, scalar.string.isEmpty { return Metadata() }
+            throw failure("front matter must be a mapping of keys to values", at: root.mark)
+        }
+        var budget = FrontMatterParser.maximumValues
+        var metadata = Metadata()
+        var fields: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            if fields[key] == nil { fields[key] = value }
+            switch key {
+            case "title", "date", "updated", "last_modified_at", "author", "authors", "category", "categories",
+                 "tag", "tags", "description", "excerpt", "lang", "language", "slug", "permalink", "published":
+                continue
+            default:
+                metadata.extra[key] = try yamlValue(value, depth: 0, budget: &budget)
+            }
+        }
+        metadata.title = try fields["title"].map { try text($0, key: "title") }
+        metadata.date = try fields["date"].map { try date($0, key: "date") }
+        metadata.updated = try (fields["updated"] ?? fields["last_modified_at"]).map { try date($0, key: "updated") }
+        metadata.authors = try (fields["author"] ?? fields["authors"]).map { try authors($0) } ?? []
+        metadata.categories = try pluralized(singular: fields["category"], plural: fields["categories"], key: "categories")
+        metadata.tags = try pluralized(singular: fields["tag"], plural: fields["tags"], key: "tags")
+        metadata.description = try fields["description"].map { try text($0, key: "description") }
+        metadata.excerpt = try fields["excerpt"].map { try text($0, key: "excerpt") }
+        metadata.language = try (fields["lang"] ?? fields["language"]).map { try text($0, key: "lang") }
+        metadata.slug = try fields["slug"].map { try text($0, key: "slug") }
+        metadata.permalink = try fields["permalink"].map { try text($0, key: "permalink") }
+        // Jekyll hides a post only for the boolean false, not for "false" or "no".
+        if let published = fields["published"], published.scalar != nil, published.tag.isNamed(.bool),
+           published.bool == false {
+            metadata.published = false
+        }
+        return metadata
+    }
+
+    // MARK: Keys
+
+    private func text(_ node: Node, key: String) throws -> String {
+        guard case .scalar(let scalar) = node else {
+            throw failure("`\(key)` must be text, not a list or mapping", at: node.mark)
+        }
+        return node.tag.isNamed(.null) ? "" : scalar.string
+    }
+
+    private func date(_ node: Node, key: String) throws -> PostDate {
+        let value = try text(node, key: key)
+        guard let date = PostDate(parsing: value) else {
+            throw failure(
+                "`\(key)` is not a date: '\(value)' (write YYYY-MM-DD, optionally with HH:MM:SS and a zone like +08:00)",
+                at: node.mark)
+        }
+        return date
+    }
+
+    private func authors(_ node: Node) throws -> [Author] {
+        switch node {
+        case .scalar:
+            let name = try text(node, key: "author")
+            return name.isEmpty ? [] : [Author(name: name)]
+        case .sequence(let sequence):
+            return try sequence.flatMap { try authors($0) }
+        case .mapping(let mapping):
+            guard let name = mapping["name"]?.scalar?.string else {
+                throw failure("an author written as a mapping needs a `name`", at: node.mark)
+            }
+            return [Author(name: name, email: mapping["email"]?.scalar?.string,
+                           url: (mapping["url"] ?? mapping["uri"])?.scalar?.string)]
+        case .alias:
+            return []
+        }
+    }
+
+    /// Jekyll's rule: the singular key, when present, wins and is taken
+    /// whole; the plural key is a list, or a string split at white space.
+    private func pluralized(singular: Node?, plural: Node?, key: String) throws -> [String] {
+        var result: [String] = []
+        func add(_ value: String) {
+            if !value.isEmpty && !result.contains(value) { result.append(value) }
+        }
+        func addItems(of node: Node) throws {
+            switch node {
+            case .scalar:
+                add(try text(node, key: key))
+            case .sequence(let sequence):
+                for item in sequence { try addItems(of: item) }
+            case .mapping:
+                throw failure("`\(key)` must be a list of names or a string", at: node.mark)
+            case .alias:
+                break
+            }
+        }
+        if let singular {
+            try addItems(of: singular)
+        } else if let plural {
+            if case .scalar = plural {
+                for word in try text(plural, key: key).split(whereSeparator: \.isWhitespace) { add(String(word)) }
+            } else {
+                try addItems(of: plural)
+            }
+        }
+        return result
+    }
+
+    private func yamlValue(_ node: Node, depth: Int, budget: inout Int) throws -> YAMLValue {
+        budget -= 1
+        guard budget >= 0, depth < FrontMatterParser.maximumDepth else {
+            throw failure("front matter is too large or too deeply nested (are YAML aliases expanding?)", at: node.mark)
+        }
+        switch node {
+        case .scalar(let scalar):
+            let tag = node.tag
+            if tag.isNamed(.null) { return .null }
+            if tag.isNamed(.bool), let value = node.bool { return .bool(value) }
+            if tag.isNamed(.int), let value = node.int { return .int(value) }
+            if tag.isNamed(.float), let value = node.float { return .double(value) }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .sequence(try sequence.map { try yamlValue($0, depth: depth + 1, budget: &budget) })
+        case .mapping(let mapping):
+            var result = YAMLMapping()
+            for (key, value) in mapping {
+                result[key.scalar?.string ?? ""] = try yamlValue(value, depth: depth + 1, budget: &budget)
+            }
+            return .mapping(result)
+        case .alias:
+            return .null
+        }
+    }
+
+    // MARK: Locations
+
+    /// Refuses flow collections nested past `maximumDepth`, counting
+    /// brackets outside quotes and comments.
+    private func checkNesting() throws {
+        var depth = 0, line = 0, column = 0
+        var quote: Character?
+        var inComment = false
+        for character in yaml {
+            column += 1
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 0
+                inComment = false
+                continue
+            }
+            if inComment { continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "#": inComment = true
+            case "[", "{":
+                depth += 1
+                if depth > FrontMatterParser.maximumDepth {
+                    throw failure("front matter nests deeper than \(FrontMatterParser.maximumDepth) levels",
+                                  at: (line + 1, column))
+                }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line + firstLine - 1))" } ?? problem
+            return failure("invalid YAML in front matter: \(detail)", at: mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return failure("front matter repeats the key \(duplicates.joined(separator: ", "))", at: context.mark)
+        default:
+            return failure("invalid YAML in front matter: \(error)", at: Optional<Mark>.none)
+        }
+    }
+
+    /// A diagnostic at a YAML mark, moved to file lines and byte columns.
+    private func failure(_ message: String, at mark: Mark?) -> Diagnostic {
+        failure(message, at: mark.map { ($0.line, $0.column) })
+    }
+
+    private func failure(_ message: String, at mark: (line: Int, column: Int)?) -> Diagnostic {
+        guard let mark else {
+            return .error(message, at: SourceLocation(path: path, line: firstLine, column: 1))
+        }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var column = mark.column
+        if mark.line - 1 < lines.count {
+            // Yams counts columns in Unicode scalars; diagnostics count bytes.
+            let scalars = lines[mark.line - 1].unicodeScalars
+            column = scalars.prefix(max(mark.column - 1, 0)).reduce(1) { $0 + UTF8.width($1) }
+        }
+        return .error(message, at: SourceLocation(path: path, line: firstLine + mark.line - 1, column: column))
+    }
+}
+
+extension Tag {
+    /// Whether the resolver gave this node the YAML tag `name`.
+    fileprivate func isNamed(_ name: Tag.Name) -> Bool { rawValue == name.rawValue }
+}

@@ -1,0 +1,44 @@
+import PublishAST
+
+/// Reads a post or page: front matter, the conventions of its file name,
+/// and the Markdown body, into a `Document`.
+public struct MarkdownReader: Sendable {
+    /// Whether a leading `---` block is YAML front matter. Off, the file is
+    /// read as strict CommonMark, where `---` is a thematic break.
+    public var readsFrontMatter: Bool
+
+    public init(readsFrontMatter: Bool = true) {
+        self.readsFrontMatter = readsFrontMatter
+    }
+
+    /// What reading a file gave: the document and any warnings.
+    public struct Result: Sendable {
+        public var document: Document
+        public var warnings: [Diagnostic]
+    }
+
+    /// Reads `bytes`, named `path` in diagnostics (nil for standard input).
+    ///
+    /// - Throws: a `Diagnostic` located in the file when the front matter is
+    ///   not valid YAML or a known key has a value of the wrong kind.
+    public func read(_ bytes: [UInt8], path: String? = nil) throws -> Result {
+        let text = SourceText(bytes).text
+        let split = readsFrontMatter ? FrontMatter(splitting: text) : FrontMatter(body: text)
+        let name = path ?? "<stdin>"
+        var warnings: [Diagnostic] = []
+        var metadata = Metadata()
+        if let yaml = split.yaml {
+            metadata = try FrontMatterParser(path: name, firstLine: 2, yaml: yaml).parse()
+        } else if split.isUnclosed {
+            warnings.append(.warning("`---` on line 1 opens front matter that is never closed; reading the file as Markdown",
+                                     at: SourceLocation(path: name, line: 1, column: 1)))
+        }
+        if let path, let fileName = PostFileName(path: path) {
+            if metadata.date == nil { metadata.date = fileName.date }
+            if metadata.slug == nil { metadata.slug = fileName.slug }
+        }
+        var document = Document(path: path, metadata: metadata)
+        CMarkParser.parse(split.body, into: &document, lineOffset: split.bodyLineOffset)
+        return Result(document: document, warnings: warnings)
+    }
+}

@@ -1,0 +1,57 @@
+/// Escaping as cmark does it, so output matches the CommonMark spec's.
+enum HTMLEscaping {
+    /// Text and attribute values: `&`, `<`, `>` and `"` become entities.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(byte)
+            }
+        }
+    }
+
+    /// A URL in an attribute: characters that are neither URL-safe nor
+    /// reserved are percent-encoded; `&` and `'` become entities; `%` is left
+    /// alone so existing escapes survive.
+    static func appendEscapedURL(_ url: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in url.utf8 {
+            if isURLSafe(byte) {
+                out.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                out.append(contentsOf: "&amp;".utf8)
+            } else if byte == UInt8(ascii: "'") {
+                out.append(contentsOf: "&#x27;".utf8)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
+    }
+
+    private static func isURLSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+        }
+    }
+
+    /// Whether a URL's scheme can run code or read files. Only consulted
+    /// when raw HTML is not trusted; `data:` is allowed for images.
+    static func isDangerous(_ url: String) -> Bool {
+        let lower = url.prefix(16).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
+        if lower.hasPrefix("data:") {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+                .contains { lower.hasPrefix($0) }
+        }
+        return false
+    }
+}

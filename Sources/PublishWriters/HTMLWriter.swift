@@ -1,0 +1,384 @@
+import PublishAST
+
+/// Writes a document's content as an HTML fragment. For every CommonMark
+/// node the bytes are those of cmark's HTML renderer; extension nodes render
+/// as cmark-gfm does, except table alignment, which is a `style`, as HTML5
+/// wants.
+public struct HTMLWriter: Sendable {
+    public var options: HTMLOptions
+
+    public init(options: HTMLOptions = HTMLOptions()) {
+        self.options = options
+    }
+
+    /// The HTML of the whole document, or of `node`'s subtree.
+    public func render(_ document: Document, from node: NodeID? = nil) -> String {
+        String(decoding: renderBytes(document, from: node), as: UTF8.self)
+    }
+
+    public func renderBytes(_ document: Document, from node: NodeID? = nil) -> [UInt8] {
+        var walker = HTMLWalker(options: options)
+        document.walk(&walker, from: node)
+        walker.closeFootnotes()
+        return walker.out
+    }
+}
+
+/// The walk behind `HTMLWriter`.
+struct HTMLWalker: Walker {
+    let options: HTMLOptions
+    var out: [UInt8] = []
+    /// The image whose description is being written as its alt text: inside
+    /// it only text is written, escaped.
+    private var altTextOf: NodeID?
+    /// How many times each footnote has been referenced so far.
+    private var footnoteReferences: [Int: Int] = [:]
+    private var footnotesOpen = false
+
+    init(options: HTMLOptions) {
+        self.options = options
+    }
+
+    mutating func enter(_ node: NodeID, in document: Document) -> WalkDecision {
+        let kind = document.kind(of: node)
+        if altTextOf != nil {
+            writeAltText(kind)
+            return .descend
+        }
+        switch kind {
+        case .block(let block):
+            enterBlock(block, node, document)
+        case .inline(let inline):
+            enterInline(inline, node, document)
+        }
+        return .descend
+    }
+
+    mutating func exit(_ node: NodeID, in document: Document) {
+        let kind = document.kind(of: node)
+        if let image = altTextOf {
+            guard image == node, case .inline(.image(_, let title)) = kind else { return }
+            altTextOf = nil
+            if !title.isEmpty {
+                write("\" title=\"")
+                escape(title)
+            }
+            write("\" />")
+            return
+        }
+        switch kind {
+        case .block(let block):
+            exitBlock(block, node, document)
+        case .inline(let inline):
+            exitInline(inline)
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func enterBlock(_ block: Block, _ node: NodeID, _ document: Document) {
+        if footnotesOpen, document.parent(of: node) == document.root, !isFootnoteDefinition(block) {
+            closeFootnotes()
+        }
+        switch block {
+        case .document:
+            break
+        case .blockQuote:
+            newline()
+            open("blockquote", node, document)
+            write("\n")
+        case .list(let style):
+            newline()
+            if style.kind == .bullet {
+                open("ul", node, document)
+            } else if style.start == 1 {
+                open("ol", node, document)
+            } else {
+                open("ol", node, document, extra: " start=\"\(style.start)\"")
+            }
+            write("\n")
+        case .item(let task):
+            newline()
+            open("li", node, document)
+            if let task, !startsWithParagraph(node, document) { writeCheckbox(task) }
+        case .codeBlock(let info, let code):
+            newline()
+            let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
+            if language.isEmpty {
+                open("pre", node, document)
+                write("<code>")
+            } else {
+                open("pre", node, document)
+                write("<code class=\"")
+                if !language.hasPrefix("language-") { write("language-") }
+                escape(String(language))
+                write("\">")
+            }
+            escape(code)
+            write("</code></pre>\n")
+        case .htmlBlock(let html):
+            newline()
+            switch options.rawHTML {
+            case .keep:
+                write(html)
+            case .escape:
+                write("<p>")
+                escape(html.hasSuffix("\n") ? String(html.dropLast()) : html)
+                write("</p>")
+            case .drop:
+                break
+            }
+            newline()
+        case .paragraph:
+            if !isTight(node, document) {
+                newline()
+                open("p", node, document)
+            }
+            if let item = document.parent(of: node), document.firstChild(of: item) == node,
+               case .block(.item(let task?)) = document.kind(of: item) {
+                writeCheckbox(task)
+            }
+        case .heading(let level):
+            newline()
+            open("h\(level)", node, document)
+        case .thematicBreak:
+            newline()
+            open("hr", node, document, selfClosing: true)
+            write("\n")
+        case .table:
+            newline()
+            open("table", node, document)
+            write("\n")
+        case .tableHead:
+            write("<thead>\n<tr>\n")
+        case .tableRow:
+            if document.previous(of: node).map({ document.kind(of: $0) }) == .block(.tableHead) {
+                write("<tbody>\n")
+            }
+            write("<tr>\n")
+        case .tableCell:
+            let header = document.parent(of: node).map { document.kind(of: $0) } == .block(.tableHead)
+            open(header ? "th" : "td", node, document, extra: alignmentStyle(of: node, document))
+        case .footnoteDefinition(_, let number):
+            if !footnotesOpen {
+                newline()
+                write("<section class=\"footnotes\" data-footnotes>\n<ol>\n")
+                footnotesOpen = true
+            }
+            write("<li id=\"fn-\(number)\">\n")
+        }
+    }
+
+    private mutating func exitBlock(_ block: Block, _ node: NodeID, _ document: Document) {
+        switch block {
+        case .document, .codeBlock, .htmlBlock, .thematicBreak:
+            break
+        case .blockQuote:
+            newline()
+            write("</blockquote>\n")
+        case .list(let style):
+            write(style.kind == .bullet ? "</ul>\n" : "</ol>\n")
+        case .item:
+            write("</li>\n")
+        case .paragraph:
+            if let definition = document.parent(of: node), document.lastChild(of: definition) == node,
+               case .block(.footnoteDefinition(_, let number)) = document.kind(of: definition) {
+                writeBackReferences(number)
+            }
+            if !isTight(node, document) { write("</p>\n") }
+        case .heading(let level):
+            write("</h\(level)>\n")
+        case .table:
+            if let last = document.lastChild(of: node), document.kind(of: last) == .block(.tableRow) {
+                write("</tbody>\n")
+            }
+            write("</table>\n")
+        case .tableHead:
+            write("</tr>\n</thead>\n")
+        case .tableRow:
+            write("</tr>\n")
+        case .tableCell:
+            let header = document.parent(of: node).map { document.kind(of: $0) } == .block(.tableHead)
+            write(header ? "</th>\n" : "</td>\n")
+        case .footnoteDefinition(_, let number):
+            // Back-references go into a closing paragraph, or stand alone.
+            if document.lastChild(of: node).map({ document.kind(of: $0) }) != .block(.paragraph) {
+                writeBackReferences(number)
+                write("\n")
+            }
+            write("</li>\n")
+        }
+    }
+
+    mutating func closeFootnotes() {
+        guard footnotesOpen else { return }
+        write("</ol>\n</section>\n")
+        footnotesOpen = false
+    }
+
+    private func isFootnoteDefinition(_ block: Block) -> Bool {
+        if case .footnoteDefinition = block { return true }
+        return false
+    }
+
+    /// cmark's rule: a paragraph whose grandparent is a tight list has no `<p>`.
+    private func isTight(_ paragraph: NodeID, _ document: Document) -> Bool {
+        guard let parent = document.parent(of: paragraph), let grandparent = document.parent(of: parent),
+              case .block(.list(let style)) = document.kind(of: grandparent) else { return false }
+        return style.isTight
+    }
+
+    private func startsWithParagraph(_ item: NodeID, _ document: Document) -> Bool {
+        document.firstChild(of: item).map { document.kind(of: $0) } == .block(.paragraph)
+    }
+
+    private mutating func writeCheckbox(_ task: TaskState) {
+        write(task == .checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                               : "<input type=\"checkbox\" disabled=\"\" /> ")
+    }
+
+    private mutating func writeBackReferences(_ number: Int) {
+        let count = max(footnoteReferences[number] ?? 0, 1)
+        for occurrence in 1...count {
+            let suffix = occurrence == 1 ? "" : "-\(occurrence)"
+            let label = occurrence == 1 ? "\(number)" : "\(number)-\(occurrence)"
+            write(" <a href=\"#fnref-\(number)\(suffix)\" class=\"footnote-backref\" data-footnote-backref ")
+            write("data-footnote-backref-idx=\"\(label)\" aria-label=\"Back to reference \(label)\">↩")
+            if occurrence > 1 { write("<sup class=\"footnote-ref\">\(occurrence)</sup>") }
+            write("</a>")
+        }
+    }
+
+    private func alignmentStyle(of cell: NodeID, _ document: Document) -> String {
+        guard let row = document.parent(of: cell), let table = document.parent(of: row),
+              case .block(.table(let alignments)) = document.kind(of: table) else { return "" }
+        var column = 0
+        var current = document.previous(of: cell)
+        while let previous = current {
+            column += 1
+            current = document.previous(of: previous)
+        }
+        guard column < alignments.count, alignments[column] != .none else { return "" }
+        return " style=\"text-align: \(alignments[column].rawValue)\""
+    }
+
+    // MARK: Inlines
+
+    private mutating func enterInline(_ inline: Inline, _ node: NodeID, _ document: Document) {
+        switch inline {
+        case .text(let text):
+            escape(text)
+        case .softBreak:
+            write("\n")
+        case .lineBreak:
+            write("<br />\n")
+        case .code(let code):
+            write("<code>")
+            escape(code)
+            write("</code>")
+        case .html(let html):
+            switch options.rawHTML {
+            case .keep: write(html)
+            case .escape: escape(html)
+            case .drop: break
+            }
+        case .emphasis:
+            write("<em>")
+        case .strong:
+            write("<strong>")
+        case .strikethrough:
+            write("<del>")
+        case .link(let destination, let title):
+            write("<a href=\"")
+            url(destination)
+            if !title.isEmpty {
+                write("\" title=\"")
+                escape(title)
+            }
+            write("\"")
+            attributes(document.attributes(of: node))
+            write(">")
+        case .image(let source, _):
+            write("<img src=\"")
+            url(source)
+            write("\" alt=\"")
+            altTextOf = node
+        case .footnoteReference(_, let number):
+            let occurrence = (footnoteReferences[number] ?? 0) + 1
+            footnoteReferences[number] = occurrence
+            let id = occurrence == 1 ? "fnref-\(number)" : "fnref-\(number)-\(occurrence)"
+            write("<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>")
+        }
+    }
+
+    private mutating func exitInline(_ inline: Inline) {
+        switch inline {
+        case .emphasis: write("</em>")
+        case .strong: write("</strong>")
+        case .strikethrough: write("</del>")
+        case .link: write("</a>")
+        default: break
+        }
+    }
+
+    /// Inside an image only the text of the description is written.
+    private mutating func writeAltText(_ kind: NodeKind) {
+        switch kind {
+        case .inline(.text(let text)), .inline(.code(let text)), .inline(.html(let text)):
+            escape(text)
+        case .inline(.softBreak), .inline(.lineBreak):
+            write(" ")
+        default:
+            break
+        }
+    }
+
+    // MARK: Output
+
+    private mutating func open(_ tag: String, _ node: NodeID, _ document: Document, extra: String = "",
+                               selfClosing: Bool = false) {
+        write("<")
+        write(tag)
+        write(extra)
+        attributes(document.attributes(of: node))
+        write(selfClosing ? " />" : ">")
+    }
+
+    private mutating func attributes(_ attributes: Attributes) {
+        guard !attributes.isEmpty else { return }
+        if let id = attributes.id {
+            write(" id=\"")
+            escape(id)
+            write("\"")
+        }
+        if !attributes.classes.isEmpty {
+            write(" class=\"")
+            escape(attributes.classes.joined(separator: " "))
+            write("\"")
+        }
+        for pair in attributes.pairs {
+            write(" ")
+            escape(pair.key)
+            write("=\"")
+            escape(pair.value)
+            write("\"")
+        }
+    }
+
+    private mutating func url(_ url: String) {
+        if options.rawHTML != .keep && HTMLEscaping.isDangerous(url) { return }
+        HTMLEscaping.appendEscapedURL(url, to: &out)
+    }
+
+    private mutating func newline() {
+        if let last = out.last, last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    }
+
+    private mutating func write(_ text: String) {
+        out.append(contentsOf: text.utf8)
+    }
+
+    private mutating func escape(_ text: String) {
+        HTMLEscaping.appendEscaped(text, to: &out)
+    }
+}

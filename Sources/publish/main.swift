@@ -1,0 +1,2 @@
+import PublishCLI
+PublishCommand.main()
