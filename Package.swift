@@ -36,9 +36,11 @@ let package = Package(
             ]),
         .executableTarget(name: "publish", dependencies: ["PublishCLI"]),
 
-        .testTarget(name: "PublishASTTests", dependencies: ["PublishAST"]),
-        .testTarget(name: "PublishReaderTests", dependencies: ["PublishReader"]),
-        .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader"]),
-        .testTarget(name: "PublishCLITests", dependencies: ["PublishCLI"]),
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "PublishASTTests", dependencies: ["PublishAST", "TestSupport"]),
+        .testTarget(name: "PublishReaderTests", dependencies: ["PublishReader", "TestSupport"]),
+        .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
+        // Runs the built `publish` executable as a user would.
+        .testTarget(name: "PublishCLITests", dependencies: ["publish"]),
     ]
 )

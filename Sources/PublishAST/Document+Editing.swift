@@ -40,6 +40,7 @@ extension Document {
     public mutating func appendChild(_ node: NodeID, to parent: NodeID) {
         precondition(kind(of: parent).canContain(kind(of: node)),
                      "\(kind(of: parent)) cannot contain \(kind(of: node))")
+        precondition(!isSameOrAncestor(node, of: parent), "a node cannot be moved into itself")
         detach(node)
         let p = Int(parent.index), n = Int(node.index)
         let last = nodes[p].lastChild
@@ -60,6 +61,7 @@ extension Document {
         }
         precondition(kind(of: parent).canContain(kind(of: node)),
                      "\(kind(of: parent)) cannot contain \(kind(of: node))")
+        precondition(!isSameOrAncestor(node, of: parent), "a node cannot be moved into itself")
         detach(node)
         let s = Int(sibling.index), n = Int(node.index)
         let previous = nodes[s].previous
@@ -83,6 +85,20 @@ extension Document {
         } else {
             preconditionFailure("the root has no siblings")
         }
+    }
+
+    /// Whether `node` is `other` or one of its ancestors. A node with no
+    /// children can only be itself, so building a tree costs nothing here;
+    /// only moving a subtree walks up.
+    private func isSameOrAncestor(_ node: NodeID, of other: NodeID) -> Bool {
+        if node == other { return true }
+        guard firstChild(of: node) != nil else { return false }
+        var current = parent(of: other)
+        while let ancestor = current {
+            if ancestor == node { return true }
+            current = parent(of: ancestor)
+        }
+        return false
     }
 
     /// Takes `node` and its subtree out of the tree. Its handle stays valid,

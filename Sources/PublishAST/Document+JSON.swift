@@ -8,7 +8,7 @@
 ///     {"type":"text","range":[5,1,5,12],"text":"Hello, world"}]}]}
 /// ```
 ///
-/// `content` holds the root's children. Each node has `type` (see
+/// `range` at the top is the body's; `content` holds the root's children. Each node has `type` (see
 /// `NodeKind.typeName`), `range` as `[startLine, startColumn, endLine,
 /// endColumn]` when known, `attributes` when set (`id`, `classes`, `pairs`),
 /// its own fields, and `children` when it is a container. Readers ignore
@@ -23,6 +23,7 @@ extension Document {
         json.beginObject()
         json.field("version", Document.jsonVersion)
         if let path { json.field("path", path) }
+        writeRange(of: root, to: &json)
         json.key("metadata")
         metadata.write(to: &json)
         json.key("content")
@@ -35,15 +36,7 @@ extension Document {
                 let kind = self.kind(of: node)
                 json.beginObject()
                 json.field("type", kind.typeName)
-                let range = self.range(of: node)
-                if range.isKnown {
-                    json.key("range")
-                    json.beginArray()
-                    for value in [range.start.line, range.start.column, range.end.line, range.end.column] {
-                        json.int(value)
-                    }
-                    json.endArray()
-                }
+                writeRange(of: node, to: &json)
                 let attributes = self.attributes(of: node)
                 if !attributes.isEmpty {
                     json.key("attributes")
@@ -66,6 +59,17 @@ extension Document {
         var bytes = json.bytes
         bytes.append(10)
         return bytes
+    }
+
+    private func writeRange(of node: NodeID, to json: inout JSONWriter) {
+        let range = self.range(of: node)
+        guard range.isKnown else { return }
+        json.key("range")
+        json.beginArray()
+        for value in [range.start.line, range.start.column, range.end.line, range.end.column] {
+            json.int(value)
+        }
+        json.endArray()
     }
 
     /// The document as JSON text.

@@ -107,3 +107,12 @@ public struct Document: Sendable {
         return count
     }
 }
+
+extension Document: CustomStringConvertible, CustomDebugStringConvertible {
+    /// A one-line summary; a deep document printed whole would be enormous.
+    public var description: String {
+        "Document(\(path ?? "<stdin>"), \(nodeCount) nodes, title: \(metadata.title ?? "none"))"
+    }
+
+    public var debugDescription: String { description }
+}

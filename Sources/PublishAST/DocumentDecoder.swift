@@ -26,6 +26,8 @@ struct DocumentDecoder {
                 sawVersion = true
             case "path":
                 document.path = try string()
+            case "range":
+                document.setRange(try range(), of: document.root)
             case "metadata":
                 document.metadata = try metadata()
             case "content":
@@ -66,7 +68,7 @@ struct DocumentDecoder {
                 switch token {
                 case .beginObject:
                     let parent = frames.last?.node ?? document.root
-                    let position = reader.position
+                    let position = reader.tokenPosition
                     let node = document.makeNode(.block(.document))
                     document.appendUnchecked(node, to: parent)
                     frames.append(Frame(node: node, line: position.line, column: position.column))

@@ -39,9 +39,12 @@ struct JSONReader {
 
     /// Line and column (1-based, bytes) of the next unread byte.
     var position: (line: Int, column: Int) { (line, index - lineStart + 1) }
+    /// Line and column where the token `next()` last returned begins.
+    private(set) var tokenPosition: (line: Int, column: Int) = (1, 1)
 
     mutating func next() throws -> Token {
         skipWhitespace()
+        tokenPosition = position
         if finished {
             guard index == bytes.count else { throw error("unexpected text after the JSON value") }
             return .end
@@ -63,6 +66,7 @@ struct JSONReader {
                 }
                 index += 1
                 skipWhitespace()
+                tokenPosition = position
                 afterValue = false
             }
             if container == .object && !expectingMemberValue {

@@ -141,9 +141,10 @@ struct TextWalker: Walker {
         }
     }
 
-    /// Blocks in a tight list follow each other without blank lines.
+    /// Blocks in a tight list follow each other without blank lines: an
+    /// item after an item, and a block after another in one item.
     private func isInTightList(_ node: NodeID, _ document: Document) -> Bool {
-        guard let parent = document.parent(of: node) else { return false }
+        guard document.previous(of: node) != nil, let parent = document.parent(of: node) else { return false }
         let list: NodeID?
         if case .block(.item) = document.kind(of: node) {
             list = parent
@@ -204,7 +205,9 @@ struct TextWalker: Walker {
     }
 
     private func wrap(_ text: String) -> [String] {
-        let available = max(wrapper.width - margins.reduce(0) { $0 + $1.rest.displayWidth }, 20)
+        // Deep quotes and lists still leave some room for their text.
+        let marginWidth = margins.reduce(0) { $0 + $1.rest.displayWidth }
+        let available = max(wrapper.width - marginWidth, min(wrapper.width, 20))
         let fitted = TextWrapper(width: wrapper.width == 0 ? 0 : available)
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
             fitted.wrap(String($0).trimmingCharacters(in: .whitespaces))
