@@ -105,6 +105,10 @@ private struct DateScanner {
         var date = PostDate(year: year, month: month, day: day)
         skipSpaces()
         if atEnd { return date }
+        if let byte = peek, !isDigit(byte), byte != UInt8(ascii: "T"), byte != UInt8(ascii: "t") {
+            // A zone straight after the day, as Ruby's `Time.parse` allows: `2014-06-16 UTC`.
+            return ending(date)
+        }
         if peek == UInt8(ascii: "T") || peek == UInt8(ascii: "t") { index += 1 }
         skipSpaces()
         guard let hour = number(minDigits: 1, maxDigits: 2), take(UInt8(ascii: ":")),
@@ -125,8 +129,13 @@ private struct DateScanner {
             }
         }
         skipSpaces()
-        if atEnd { return date }
+        return atEnd ? date : ending(date)
+    }
+
+    /// Reads the zone that ends the text into `date`; nil when anything else follows.
+    private mutating func ending(_ date: PostDate) -> PostDate? {
         guard let offset = zone() else { return nil }
+        var date = date
         date.utcOffset = offset
         skipSpaces()
         return atEnd ? date : nil

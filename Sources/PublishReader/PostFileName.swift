@@ -17,7 +17,8 @@ public struct PostFileName: Hashable, Sendable {
         let parts = stem.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              parts[0].allSatisfy(\.isASCII), !parts[3].isEmpty else { return nil }
+              parts[0...2].allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              !parts[3].isEmpty else { return nil }
         let date = PostDate(year: year, month: month, day: day)
         guard date.isValid else { return nil }
         self.date = date
