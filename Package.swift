@@ -28,10 +28,15 @@ let package = Package(
             name: "PublishReader",
             dependencies: ["PublishAST", "CCmark", .product(name: "Yams", package: "Yams")]),
         .target(name: "PublishWriters", dependencies: ["PublishAST"]),
+        .target(name: "PublishStages", dependencies: ["PublishAST"]),
+        // `pipelines/*.yml`, compiled in through links in its folder.
+        .target(name: "PublishDefaults", resources: [.embedInCode("default.yml")]),
+        .target(name: "PublishPipeline",
+                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults"]),
         .target(
             name: "PublishCLI",
             dependencies: [
-                "PublishAST", "PublishReader", "PublishWriters",
+                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "publish", dependencies: ["PublishCLI"]),
@@ -39,6 +44,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PublishASTTests", dependencies: ["PublishAST", "TestSupport"]),
         .testTarget(name: "PublishReaderTests", dependencies: ["PublishReader", "TestSupport"]),
+        .testTarget(name: "PublishStagesTests",
+                    dependencies: ["PublishStages", "PublishPipeline", "PublishReader", "PublishWriters", "TestSupport"]),
         .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PublishAST
+import PublishPipeline
 import PublishReader
 import PublishWriters
 
@@ -15,10 +16,6 @@ struct RenderCommand: ParsableCommand {
             with the content tree, in the versioned JSON form plugins read.
             """)
 
-    enum Dialect: String, ExpressibleByArgument, CaseIterable {
-        case gfm
-        case commonmark
-    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html
@@ -37,8 +34,8 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "The Markdown dialect: gfm (GitHub Flavored Markdown, with YAML front matter) or commonmark.",
-        discussion: "commonmark is the strict spec: no front matter, no extensions."))
-    var from: Dialect = .gfm
+        discussion: "gfm runs the stages of the built-in pipeline; commonmark is the strict spec: no front matter, no stages."))
+    var from: MarkdownPipeline.Dialect = .gfm
 
     @Option(help: "The output format.")
     var to: Format = .html
@@ -64,7 +61,8 @@ struct RenderCommand: ParsableCommand {
         }
         let result: MarkdownReader.Result
         do {
-            result = try MarkdownReader(readsFrontMatter: from == .gfm).read(input, path: file)
+            let builtIn = try MarkdownPipeline.builtIn()
+            result = try MarkdownPipeline(dialect: from, stages: builtIn.stages).read(input, path: file)
         } catch let diagnostic as Diagnostic {
             Diagnostics.report(diagnostic)
             throw ExitCode.failure

@@ -5,6 +5,8 @@ import Yams
 /// each key. Every error points at the file, line and column at fault.
 struct FrontMatterParser {
     let path: String
+    /// What the YAML is, in messages: "front matter", "pipeline file".
+    var subject = "front matter"
     /// The file line the YAML's first line is on.
     let firstLine: Int
     let yaml: Substring
@@ -17,17 +19,11 @@ struct FrontMatterParser {
     static let maximumValues = 100_000
 
     func parse() throws -> Metadata {
-        try checkNesting()
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: String(yaml))
-        } catch let error as YamlError {
-            throw diagnostic(for: error)
-        }
+        let root = try compose()
         guard let root else { return Metadata() }
         guard case .mapping(let mapping) = root else {
             if case .scalar(let scalar) = root, scalar.string.isEmpty { return Metadata() }
-            throw failure("front matter must be a mapping of keys to values", at: root.mark)
+            throw failure("\(subject) must be a mapping of keys to values", at: root.mark)
         }
         var budget = FrontMatterParser.maximumValues
         var metadata = Metadata()
@@ -60,6 +56,25 @@ struct FrontMatterParser {
             metadata.published = false
         }
         return metadata
+    }
+
+    /// The whole YAML text as a typed value, with no reading of keys: for
+    /// files other than front matter, such as pipeline files.
+    func parseValue() throws -> YAMLValue {
+        let root = try compose()
+        var budget = FrontMatterParser.maximumValues
+        return try root.map { try yamlValue($0, depth: 0, budget: &budget) } ?? .null
+    }
+
+    /// The YAML's node tree, after the nesting check that keeps Yams's
+    /// recursive composer safe.
+    private func compose() throws -> Node? {
+        try checkNesting()
+        do {
+            return try Yams.compose(yaml: String(yaml))
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        }
     }
 
     // MARK: Keys
@@ -133,7 +148,7 @@ struct FrontMatterParser {
     private func yamlValue(_ node: Node, depth: Int, budget: inout Int) throws -> YAMLValue {
         budget -= 1
         guard budget >= 0, depth < FrontMatterParser.maximumDepth else {
-            throw failure("front matter is too large or too deeply nested (are YAML aliases expanding?)", at: node.mark)
+            throw failure("\(subject) is too large or too deeply nested (are YAML aliases expanding?)", at: node.mark)
         }
         switch node {
         case .scalar(let scalar):
@@ -183,7 +198,7 @@ struct FrontMatterParser {
             case "[", "{":
                 depth += 1
                 if depth > FrontMatterParser.maximumDepth {
-                    throw failure("front matter nests deeper than \(FrontMatterParser.maximumDepth) levels",
+                    throw failure("\(subject) nests deeper than \(FrontMatterParser.maximumDepth) levels",
                                   at: (line + 1, column))
                 }
             case "]", "}": depth = max(0, depth - 1)
@@ -198,11 +213,11 @@ struct FrontMatterParser {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line + firstLine - 1))" } ?? problem
-            return failure("invalid YAML in front matter: \(detail)", at: mark)
+            return failure("invalid YAML in \(subject): \(detail)", at: mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return failure("front matter repeats the key \(duplicates.joined(separator: ", "))", at: context.mark)
+            return failure("\(subject) repeats the key \(duplicates.joined(separator: ", "))", at: context.mark)
         default:
-            return failure("invalid YAML in front matter: \(error)", at: Optional<Mark>.none)
+            return failure("invalid YAML in \(subject): \(error)", at: Optional<Mark>.none)
         }
     }
 

@@ -15,6 +15,9 @@ public struct MarkdownReader: Sendable {
     public struct Result: Sendable {
         public var document: Document
         public var warnings: [Diagnostic]
+        /// The Markdown body by file line, for stages that read what the
+        /// tree does not keep.
+        public var source: SourceLines
     }
 
     /// Reads `bytes`, named `path` in diagnostics (nil for standard input).
@@ -39,6 +42,7 @@ public struct MarkdownReader: Sendable {
         }
         var document = Document(path: path, metadata: metadata)
         CMarkParser.parse(split.body, into: &document, lineOffset: split.bodyLineOffset)
-        return Result(document: document, warnings: warnings)
+        return Result(document: document, warnings: warnings,
+                      source: SourceLines(split.body, firstLine: split.bodyLineOffset + 1))
     }
 }

@@ -1,0 +1,45 @@
+/// The text a document was read from, by line, for stages that need what
+/// the tree does not keep: which `|` was escaped, what a consumed link
+/// reference definition said. Lines and columns are those of `SourceRange`
+/// (1-based, columns in UTF-8 bytes).
+public struct SourceLines: Sendable {
+    private let bytes: [UInt8]
+    /// The byte offset where each line starts; line `firstLine` is index 0.
+    private let starts: [Int]
+    /// The file line of the text's first line (front matter comes before it).
+    public let firstLine: Int
+
+    public init(_ text: Substring, firstLine: Int = 1) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.starts = starts
+        self.firstLine = firstLine
+    }
+
+    /// No text: for documents built by hand or read from JSON.
+    public static let empty = SourceLines("", firstLine: 1)
+
+    /// The last file line the text has.
+    public var lastLine: Int { firstLine + starts.count - 1 }
+
+    /// File line `number` without its line ending; nil outside the text.
+    public func line(_ number: Int) -> Substring? {
+        let index = number - firstLine
+        guard index >= 0, index < starts.count else { return nil }
+        var end = index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count
+        if end > starts[index], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Substring(decoding: bytes[starts[index]..<end], as: UTF8.self)
+    }
+
+    /// The rest of a line from `position`'s byte column; nil outside the text.
+    public func text(from position: SourcePosition) -> Substring? {
+        guard let line = line(position.line) else { return nil }
+        let skip = max(position.column - 1, 0)
+        guard skip <= line.utf8.count else { return nil }
+        let start = line.utf8.index(line.utf8.startIndex, offsetBy: skip)
+        return line[start...]
+    }
+}

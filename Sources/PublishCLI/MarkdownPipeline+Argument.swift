@@ -1,0 +1,4 @@
+import ArgumentParser
+import PublishPipeline
+
+extension MarkdownPipeline.Dialect: ExpressibleByArgument {}

@@ -1,0 +1,14 @@
+import PublishAST
+
+/// Reads a YAML file that is not front matter (a pipeline file, say) into a
+/// typed value, with the same located errors and the same guards against
+/// hostile nesting and alias expansion.
+public enum YAMLReader {
+    /// - Parameter subject: what the file is, in messages ("pipeline file").
+    /// - Throws: a `Diagnostic` at the line and column of the fault.
+    public static func read(_ text: String, path: String, subject: String) throws -> YAMLValue {
+        var parser = FrontMatterParser(path: path, firstLine: 1, yaml: text[...])
+        parser.subject = subject
+        return try parser.parseValue()
+    }
+}

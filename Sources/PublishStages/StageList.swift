@@ -1,0 +1,66 @@
+import PublishAST
+
+/// The stages a pipeline runs, in order, each made from its options.
+///
+/// In a pipeline file the list is written as names, or as one-key mappings
+/// from a name to its options:
+///
+/// ```yaml
+/// stages:
+///   - tables
+///   - heading-ids:
+///       unique: true
+/// ```
+public struct StageList: Sendable {
+    public private(set) var stages: [any Stage]
+
+    public init(_ stages: [any Stage] = []) {
+        self.stages = stages
+    }
+
+    /// Reads the value of a `stages` key.
+    ///
+    /// - Throws: a `Diagnostic` naming an unknown stage (with the nearest
+    ///   known name), a malformed entry, or a stage's own option error.
+    public init(yaml: YAMLValue) throws {
+        guard case .sequence(let entries) = yaml else {
+            throw Diagnostic.error("`stages` must be a list of stage names")
+        }
+        stages = try entries.map(StageList.stage(from:))
+    }
+
+    private static func stage(from entry: YAMLValue) throws -> any Stage {
+        let name: String
+        var values = YAMLMapping()
+        switch entry {
+        case .string(let text):
+            name = text
+        case .mapping(let mapping) where mapping.count == 1:
+            name = mapping.keys[0]
+            switch mapping[name] {
+            case .mapping(let options)?: values = options
+            case .null?: break
+            default: throw Diagnostic.error("the options of stage `\(name)` must be a mapping of keys to values")
+            }
+        default:
+            throw Diagnostic.error("each entry of `stages` is a stage name, or a name with a mapping of options")
+        }
+        guard let type = StageRegistry.stage(named: name) else {
+            var message = "there is no stage `\(name)`"
+            if let near = Spelling.nearest(to: name, among: StageRegistry.names) { message += " (did you mean `\(near)`?)" }
+            throw Diagnostic.error(message + "; the stages are: " + StageRegistry.names.joined(separator: ", "))
+        }
+        return try type.init(options: StageOptions(stage: name, values: values))
+    }
+
+    public var names: [String] { stages.map { type(of: $0).name } }
+
+    /// Runs every stage over `document` in order; returns the warnings.
+    public func run(_ document: inout Document, source: SourceLines) -> [Diagnostic] {
+        var context = StageContext(source: source)
+        for stage in stages {
+            stage.run(&document, context: &context)
+        }
+        return context.diagnostics
+    }
+}

@@ -1,0 +1,59 @@
+import PublishAST
+
+/// A stage's options as a pipeline file gives them. Each stage reads the
+/// keys it knows with the typed getters, then calls `finish()`, which
+/// refuses any key it did not read, naming the nearest known one.
+public struct StageOptions: Sendable {
+    public let stage: String
+    private let values: YAMLMapping
+    private var known: [String] = []
+
+    public init(stage: String, values: YAMLMapping = YAMLMapping()) {
+        self.stage = stage
+        self.values = values
+    }
+
+    public mutating func bool(_ key: String, default fallback: Bool) throws -> Bool {
+        known.append(key)
+        guard let value = values[key] else { return fallback }
+        guard case .bool(let flag) = value else { throw wrongKind(key, "true or false") }
+        return flag
+    }
+
+    public mutating func int(_ key: String, default fallback: Int) throws -> Int {
+        known.append(key)
+        guard let value = values[key] else { return fallback }
+        guard case .int(let number) = value else { throw wrongKind(key, "a whole number") }
+        return number
+    }
+
+    public mutating func string(_ key: String, default fallback: String) throws -> String {
+        known.append(key)
+        guard let value = values[key] else { return fallback }
+        guard case .string(let text) = value else { throw wrongKind(key, "text") }
+        return text
+    }
+
+    /// One of `choices`, as text.
+    public mutating func choice(_ key: String, of choices: [String], default fallback: String) throws -> String {
+        let text = try string(key, default: fallback)
+        guard choices.contains(text) else {
+            throw Diagnostic.error("option `\(key)` of stage `\(stage)` is '\(text)'; it takes one of: "
+                                   + choices.joined(separator: ", "))
+        }
+        return text
+    }
+
+    /// Refuses every key no getter asked for.
+    public func finish() throws {
+        for key in values.keys where !known.contains(key) {
+            var message = "stage `\(stage)` has no option `\(key)`"
+            if let near = Spelling.nearest(to: key, among: known) { message += " (did you mean `\(near)`?)" }
+            throw Diagnostic.error(message)
+        }
+    }
+
+    private func wrongKind(_ key: String, _ kind: String) -> Diagnostic {
+        .error("option `\(key)` of stage `\(stage)` must be \(kind)")
+    }
+}

@@ -1,0 +1,15 @@
+import PublishAST
+
+/// Every stage by the name pipeline files use. A new stage is a new file
+/// and one line here.
+public enum StageRegistry {
+    public static let stages: [any Stage.Type] = [
+        EastAsianLineBreaks.self,
+    ]
+
+    public static func stage(named name: String) -> (any Stage.Type)? {
+        stages.first { $0.name == name }
+    }
+
+    public static var names: [String] { stages.map { $0.name } }
+}
