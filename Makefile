@@ -9,7 +9,7 @@ BIN_DIR   = $(shell $(SWIFT) build --show-bin-path)
 PUBLISH   = $(BIN_DIR)/publish
 DEMO_OUT := examples/site/_site
 
-.PHONY: all deps build test conformance demo clean
+.PHONY: all deps test-deps build test conformance demo clean
 
 all: build
 
@@ -22,11 +22,22 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# Python packages the tests judge outputs with; installed only when missing.
+PIP_DEPS := cmarkgfm
+test-deps:
+	@for p in $(PIP_DEPS); do \
+	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
+	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
+	done
+
 build: deps
 	$(SWIFT) build
 
-test: build
+# Unit and command tests, then the GFM dialect against cmark-gfm itself.
+test: build test-deps
 	$(SWIFT) test
+	python3 Tests/Conformance/gfm_oracle.py \
+	  --program "$(PUBLISH) render --pipeline Tests/Fixtures/gfm/oracle.yml"
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build

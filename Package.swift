@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "PublishReaderTests", dependencies: ["PublishReader", "TestSupport"]),
         .testTarget(name: "PublishStagesTests",
                     dependencies: ["PublishStages", "PublishPipeline", "PublishReader", "PublishWriters", "TestSupport"]),
+        .testTarget(name: "PublishPipelineTests", dependencies: ["PublishPipeline", "TestSupport"]),
         .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish"]),

@@ -10,20 +10,26 @@ public enum Spelling {
             .min { $0.1 < $1.1 }?.0
     }
 
-    /// Levenshtein distance, over characters, in one row of memory.
+    /// Edit distance where an insertion, deletion, substitution or swap
+    /// of two neighbours costs one (optimal string alignment): `yaer` is
+    /// one edit from `year`.
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
-        var row = Array(0...b.count)
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
-            var diagonal = row[0]
-            row[0] = i
+            current[0] = i
             for j in stride(from: 1, through: b.count, by: 1) {
-                let above = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-                diagonal = above
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], before[j - 2] + 1)
+                }
             }
+            (before, previous, current) = (previous, current, before)
         }
-        return row[b.count]
+        return previous[b.count]
     }
 }

@@ -34,8 +34,16 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "The Markdown dialect: gfm (GitHub Flavored Markdown, with YAML front matter) or commonmark.",
-        discussion: "gfm runs the stages of the built-in pipeline; commonmark is the strict spec: no front matter, no stages."))
-    var from: MarkdownPipeline.Dialect = .gfm
+        discussion: """
+            gfm runs the stages of the pipeline (the built-in one unless --pipeline names another); \
+            commonmark is the strict spec: no front matter, no stages. Default: the pipeline's dialect, gfm.
+            """))
+    var from: MarkdownPipeline.Dialect?
+
+    @Option(help: ArgumentHelp(
+        "A pipeline file whose `markdown` and `stages` sections replace the built-in ones.",
+        valueName: "file"))
+    var pipeline: String?
 
     @Option(help: "The output format.")
     var to: Format = .html
@@ -51,18 +59,14 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input: [UInt8]
-        do {
-            input = try file.map(readFile) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
-        } catch {
-            Diagnostics.report(.error("cannot read the file: \(error.localizedDescription)",
-                                      at: SourceLocation(path: file ?? "<stdin>", position: .unknown)))
-            throw ExitCode.failure
-        }
         let result: MarkdownReader.Result
         do {
-            let builtIn = try MarkdownPipeline.builtIn()
-            result = try MarkdownPipeline(dialect: from, stages: builtIn.stages).read(input, path: file)
+            let input = try file.map(readFile) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
+            let declared = try pipeline.map { path in
+                try MarkdownPipeline(yaml: String(decoding: try readFile(path), as: UTF8.self), path: path)
+            } ?? MarkdownPipeline.builtIn()
+            result = try MarkdownPipeline(dialect: from ?? declared.dialect, stages: declared.stages)
+                .read(input, path: file)
         } catch let diagnostic as Diagnostic {
             Diagnostics.report(diagnostic)
             throw ExitCode.failure
@@ -81,6 +85,11 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw Diagnostic.error("cannot read the file: \(error.localizedDescription)",
+                                   at: SourceLocation(path: path, position: .unknown))
+        }
     }
 }
