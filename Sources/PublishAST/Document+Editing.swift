@@ -140,23 +140,6 @@ extension Document {
     /// A copy with only the nodes reachable from the root, renumbered in
     /// document order. Edits leave detached nodes behind; this drops them.
     public func compacted() -> Document {
-        var copy = Document(path: path, metadata: metadata, range: range(of: root))
-        copy.reserveCapacity(nodes.count)
-        var newParent: [NodeID] = [copy.root]
-        for event in events() {
-            switch event {
-            case .enter(let node) where node == root:
-                continue
-            case .enter(let node):
-                let made = copy.append(kind(of: node), range: range(of: node), to: newParent[newParent.count - 1])
-                copy.setAttributes(attributes(of: node), of: made)
-                newParent.append(made)
-            case .exit(let node) where node == root:
-                continue
-            case .exit:
-                newParent.removeLast()
-            }
-        }
-        return copy
+        extracting(Array(children(of: root)))
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import PublishAST
+
+/// Everything the emitters read: the site's settings and its posts, oldest
+/// first, with URLs worked out once. Immutable once loaded, so emitters can
+/// run over it in parallel.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Oldest first; equal dates in source path order.
+    public var posts: [Post]
+
+    public init(config: SiteConfig, posts: [Post]) {
+        self.config = config
+        self.posts = posts
+    }
+
+    /// Every category and the posts in it, by first appearance.
+    public var categories: [(name: String, posts: [Int])] { group(\.categories) }
+
+    /// Every tag and the posts that carry it, by first appearance.
+    public var tags: [(name: String, posts: [Int])] { group(\.tags) }
+
+    private func group(_ names: KeyPath<Metadata, [String]>) -> [(name: String, posts: [Int])] {
+        var order: [String] = []
+        var members: [String: [Int]] = [:]
+        for (index, post) in posts.enumerated() {
+            for name in post.metadata[keyPath: names] {
+                if members[name] == nil { order.append(name) }
+                members[name, default: []].append(index)
+            }
+        }
+        return order.map { ($0, members[$0]!) }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PublishAST
+
+/// What a site says about itself: the `site` section of a pipeline file,
+/// filled from Jekyll's `_config.yml` where the pipeline does not say.
+public struct SiteConfig: Sendable {
+    public var title: String = ""
+    public var description: String = ""
+    /// The scheme and host, with no trailing slash: `https://example.org`.
+    public var url: String = ""
+    /// The path the site lives under, `/blog`, or empty.
+    public var baseurl: String = ""
+    public var author: Author?
+    public var language: String = "en"
+    /// The zone post dates without an offset are read in, and URLs use.
+    public var timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    public var permalink: Permalink = .default
+    /// Where an excerpt ends; without it, after the first paragraph.
+    public var excerptSeparator: String = "\n\n"
+
+    public init() {}
+
+    /// Reads the keys Jekyll's `_config.yml` shares with us; the rest of
+    /// that file is Jekyll's own business and is not checked.
+    ///
+    /// - Throws: a `Diagnostic` at `path` for a bad permalink or time zone.
+    public init(jekyllConfig value: YAMLValue, path: String) throws {
+        self.init()
+        guard case .mapping(let config) = value else { return }
+        let at = SourceLocation(path: path, position: .unknown)
+        if let title = config["title"]?.scalarText { self.title = title }
+        if let description = config["description"]?.scalarText { self.description = description }
+        if let url = config["url"]?.scalarText {
+            self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let baseurl = config["baseurl"]?.scalarText, baseurl != "/" {
+            self.baseurl = baseurl.hasSuffix("/") ? String(baseurl.dropLast()) : baseurl
+        }
+        switch config["author"] {
+        case .string(let name)?:
+            author = Author(name: name)
+        case .mapping(let fields)?:
+            if let name = fields["name"]?.scalarText {
+                author = Author(name: name, email: fields["email"]?.scalarText, url: fields["url"]?.scalarText)
+            }
+        default:
+            break
+        }
+        if let language = (config["lang"] ?? config["language"])?.scalarText, !language.isEmpty {
+            self.language = language
+        }
+        if let zone = config["timezone"]?.scalarText, !zone.isEmpty {
+            guard let timeZone = TimeZone(identifier: zone) else {
+                throw Diagnostic.error("`timezone` is '\(zone)', which is not an IANA time zone (try Asia/Shanghai)",
+                                       at: at)
+            }
+            self.timeZone = timeZone
+        }
+        if let permalink = config["permalink"]?.scalarText {
+            do {
+                self.permalink = try Permalink(permalink)
+            } catch var diagnostic as Diagnostic {
+                diagnostic.location = at
+                throw diagnostic
+            }
+        }
+        if let separator = config["excerpt_separator"]?.scalarText { excerptSeparator = separator }
+    }
+}

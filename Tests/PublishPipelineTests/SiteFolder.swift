@@ -1,0 +1,30 @@
+import Foundation
+import PublishAST
+import PublishPipeline
+
+/// A site folder made for one test, removed when the value is dropped.
+final class SiteFolder {
+    let url: URL
+
+    init(_ files: [String: String]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("publish-site-\(UUID().uuidString)")
+        for (path, contents) in files {
+            let file = url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: file)
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Loads the folder with the built-in pipeline, at a fixed "now".
+    func load(config: SiteConfig = SiteConfig(), drafts: Bool = false, future: Bool = false,
+              now: Date = Date(timeIntervalSince1970: 1_800_000_000)) throws -> (site: Site, diagnostics: [Diagnostic]) {
+        var loader = SiteLoader(source: url, config: config, pipeline: try MarkdownPipeline.builtIn(), now: now)
+        loader.includeDrafts = drafts
+        loader.includeFuture = future
+        return loader.load()
+    }
+}
