@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // System libraries, found through pkg-config; `make deps` installs them.
@@ -33,10 +34,20 @@ let package = Package(
         .target(name: "PublishDefaults", resources: [.embedInCode("default.yml")]),
         .target(name: "PublishPipeline",
                 dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults"]),
+        // The HTML site. Its theme is `assets/theme`, compiled in through a link.
+        .target(
+            name: "PublishHTML",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters",
+                           .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("theme/layout.mustache"), .embedInCode("theme/post.mustache"),
+                .embedInCode("theme/page.mustache"), .embedInCode("theme/list.mustache"),
+                .embedInCode("theme/archive.mustache"), .embedInCode("theme/theme.css"),
+            ]),
         .target(
             name: "PublishCLI",
             dependencies: [
-                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline",
+                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "publish", dependencies: ["PublishCLI"]),

@@ -6,7 +6,8 @@ public struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "One Markdown source, every format: HTML, EPUB, Atom and email.",
         version: PublishVersion.current,
-        subcommands: [RenderCommand.self])
+        subcommands: [BuildCommand.self, RenderCommand.self],
+        defaultSubcommand: BuildCommand.self)
 
     public init() {}
 }

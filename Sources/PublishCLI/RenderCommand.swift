@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
     var from: MarkdownPipeline.Dialect?
 
     @Option(help: ArgumentHelp(
-        "A pipeline file whose `markdown` and `stages` sections replace the built-in ones.",
+        "A pipeline file laid over the built-in one; its `markdown` and `stages` sections apply.",
         valueName: "file"))
     var pipeline: String?
 
@@ -62,9 +62,12 @@ struct RenderCommand: ParsableCommand {
         let result: MarkdownReader.Result
         do {
             let input = try file.map(readFile) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
-            let declared = try pipeline.map { path in
-                try MarkdownPipeline(yaml: String(decoding: try readFile(path), as: UTF8.self), path: path)
-            } ?? MarkdownPipeline.builtIn()
+            var pipelineFile = try PipelineFile.builtIn()
+            if let pipeline {
+                let text = String(decoding: try readFile(pipeline), as: UTF8.self)
+                pipelineFile = pipelineFile.overlaid(with: try PipelineFile(text: text, path: pipeline, outputs: nil))
+            }
+            let declared = try MarkdownPipeline(file: pipelineFile)
             result = try MarkdownPipeline(dialect: from ?? declared.dialect, stages: declared.stages)
                 .read(input, path: file)
         } catch let diagnostic as Diagnostic {

@@ -1,5 +1,4 @@
 import PublishAST
-import PublishDefaults
 import PublishReader
 import PublishStages
 
@@ -21,30 +20,34 @@ public struct MarkdownPipeline: Sendable {
         self.stages = dialect == .gfm ? stages : StageList()
     }
 
-    /// Reads the two sections from a pipeline file's text.
-    public init(yaml text: String, path: String) throws {
-        let root = try YAMLReader.read(text, path: path, subject: "pipeline file")
-        guard case .mapping(let file) = root else {
-            throw Diagnostic.error("a pipeline file is a mapping of sections", at: SourceLocation(path: path, line: 1, column: 1))
-        }
+    /// Reads the two sections of a pipeline file.
+    ///
+    /// - Throws: a `Diagnostic` located at the offending key.
+    public init(file: PipelineFile) throws {
         var dialect = Dialect.gfm
-        if case .mapping(let markdown)? = file["markdown"], let value = markdown["dialect"] {
+        if let value = file.section("markdown")["dialect"] {
             guard let name = value.scalarText, let chosen = Dialect(rawValue: name) else {
-                throw Diagnostic.error("`markdown.dialect` is one of: gfm, commonmark", at: SourceLocation(path: path, position: .unknown))
+                throw Diagnostic.error("`markdown.dialect` is one of: gfm, commonmark",
+                                       at: file.location(of: "markdown.dialect"))
             }
             dialect = chosen
         }
         do {
-            self.init(dialect: dialect, stages: try file["stages"].map(StageList.init(yaml:)) ?? StageList())
+            self.init(dialect: dialect, stages: try file.value["stages"].map(StageList.init(yaml:)) ?? StageList())
         } catch var diagnostic as Diagnostic {
-            diagnostic.location = diagnostic.location ?? SourceLocation(path: path, position: .unknown)
+            diagnostic.location = diagnostic.location ?? file.location(of: "stages")
             throw diagnostic
         }
     }
 
+    /// Reads the two sections from a pipeline file's text alone.
+    public init(yaml text: String, path: String) throws {
+        try self.init(file: PipelineFile(text: text, path: path, outputs: nil))
+    }
+
     /// The pipeline built into the binary, `pipelines/default.yml`.
     public static func builtIn() throws -> MarkdownPipeline {
-        try MarkdownPipeline(yaml: Defaults.pipeline, path: "pipelines/default.yml")
+        try MarkdownPipeline(file: PipelineFile.builtIn())
     }
 
     /// Reads `bytes` and runs the stages.

@@ -170,7 +170,7 @@ public struct Permalink: Hashable, Sendable {
 
     /// Percent-encodes what may not stand in a URL path, as Jekyll does:
     /// non-ASCII as UTF-8 bytes, spaces, and `#`, `?`, `%`.
-    static func escapePath(_ text: String) -> String {
+    public static func escapePath(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
             if byte < 0x80, allowedInPath.contains(Character(Unicode.Scalar(byte))) {

@@ -23,3 +23,15 @@ public struct Post: Sendable {
     public var metadata: Metadata { document.metadata }
     public var title: String { metadata.title ?? metadata.slug ?? sourcePath }
 }
+
+/// A page that is not a post: `about.md`, served at its `permalink:` or
+/// at its own path with `.html`.
+public struct Page: Sendable {
+    public var document: Document
+    public var sourcePath: String
+    public var url: String
+    public var outputPath: String
+
+    public var metadata: Metadata { document.metadata }
+    public var title: String { metadata.title ?? sourcePath }
+}

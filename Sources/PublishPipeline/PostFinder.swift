@@ -2,14 +2,21 @@ import Foundation
 import PublishAST
 import PublishReader
 
-/// Finds post files the way Jekyll does: every `_posts` folder at the top
-/// of the source or inside an ordinary folder (`blog/_posts`, whose posts
-/// get the category `blog`), searched to any depth; `_drafts` likewise when
-/// drafts are wanted.
+/// Finds a site's files the way Jekyll does: posts in every `_posts`
+/// folder at the top of the source or inside an ordinary folder
+/// (`blog/_posts`, whose posts get the category `blog`), searched to any
+/// depth, and `_drafts` likewise when drafts are wanted; pages (Markdown
+/// with front matter) and static files everywhere outside `_` and `.`
+/// folders and the excluded names.
 struct PostFinder {
     let source: URL
-    /// Top-level names Jekyll leaves alone besides `_` and `.` names.
-    var excluded: Set<String> = ["node_modules", "vendor", "Gemfile", "Gemfile.lock"]
+    /// Paths, relative to the source, that are neither pages nor static files.
+    var excluded: Set<String> = []
+
+    /// What Jekyll and publish never copy, besides `_` and `.` names.
+    static let alwaysExcluded: Set<String> = [
+        "node_modules", "vendor", "Gemfile", "Gemfile.lock", "publish.yml", "subscribers.db",
+    ]
 
     struct Candidate {
         /// Relative to the source folder.
@@ -19,7 +26,16 @@ struct PostFinder {
         var isDraft: Bool
     }
 
-    func find(drafts: Bool) -> (candidates: [Candidate], warnings: [Diagnostic]) {
+    struct Found {
+        var candidates: [Candidate] = []
+        /// Markdown files with front matter outside `_` folders.
+        var pages: [String] = []
+        var staticFiles: [String] = []
+        var warnings: [Diagnostic] = []
+    }
+
+    func find(drafts: Bool) -> Found {
+        var found = Found()
         var candidates: [Candidate] = []
         var warnings: [Diagnostic] = []
         let names = drafts ? ["_posts", "_drafts"] : ["_posts"]
@@ -27,7 +43,16 @@ struct PostFinder {
         while let folder = folders.popLast() {
             for entry in contents(of: folder) {
                 let path = folder + [entry]
-                guard isDirectory(path) else { continue }
+                let relative = path.joined(separator: "/")
+                guard !entry.hasPrefix("."), !Self.alwaysExcluded.contains(entry), !excluded.contains(relative) else {
+                    continue
+                }
+                guard isDirectory(path) else {
+                    if !entry.hasPrefix("_") {
+                        if isPage(path) { found.pages.append(relative) } else { found.staticFiles.append(relative) }
+                    }
+                    continue
+                }
                 if names.contains(entry) {
                     for file in files(below: path) {
                         let relative = file.joined(separator: "/")
@@ -41,13 +66,26 @@ struct PostFinder {
                         }
                         candidates.append(Candidate(path: relative, categories: folder, isDraft: isDraft))
                     }
-                } else if !entry.hasPrefix("_"), !entry.hasPrefix("."), !(folder.isEmpty && excluded.contains(entry)) {
+                } else if !entry.hasPrefix("_") {
                     folders.append(path)
                 }
             }
         }
-        candidates.sort { $0.path < $1.path }
-        return (candidates, warnings.sorted { $0.description < $1.description })
+        found.candidates = candidates.sorted { $0.path < $1.path }
+        found.warnings = warnings.sorted { $0.description < $1.description }
+        found.pages.sort()
+        found.staticFiles.sort()
+        return found
+    }
+
+    /// A Markdown file that starts with a `---` line is a page.
+    private func isPage(_ path: [String]) -> Bool {
+        let ext = path.last?.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        guard PostFileName.markdownExtensions.contains(ext),
+              let handle = FileHandle(forReadingAtPath: url(path).path) else { return false }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 5)
+        return head.starts(with: Array("---\n".utf8)) || head.starts(with: Array("---\r\n".utf8))
     }
 
     private func isPostFile(_ name: String, isDraft: Bool) -> Bool {

@@ -8,10 +8,20 @@ public struct Site: Sendable {
     public var config: SiteConfig
     /// Oldest first; equal dates in source path order.
     public var posts: [Post]
+    /// Markdown files with front matter outside `_` folders: `about.md`.
+    public var pages: [Page]
+    /// Every other file outside `_` and `.` folders, copied as it is;
+    /// paths relative to the source folder.
+    public var staticFiles: [String]
+    /// The source folder, for emitters that copy or embed its files.
+    public var source: URL?
 
-    public init(config: SiteConfig, posts: [Post]) {
+    public init(config: SiteConfig, posts: [Post], pages: [Page] = [], staticFiles: [String] = [], source: URL? = nil) {
         self.config = config
         self.posts = posts
+        self.pages = pages
+        self.staticFiles = staticFiles
+        self.source = source
     }
 
     /// Every category and the posts in it, by first appearance.

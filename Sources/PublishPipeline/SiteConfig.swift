@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable {
     public var permalink: Permalink = .default
     /// Where an excerpt ends; without it, after the first paragraph.
     public var excerptSeparator: String = "\n\n"
+    /// Source paths that are neither pages nor static files.
+    public var exclude: [String] = []
 
     public init() {}
 
@@ -65,5 +67,8 @@ public struct SiteConfig: Sendable {
             }
         }
         if let separator = config["excerpt_separator"]?.scalarText { excerptSeparator = separator }
+        if case .sequence(let items)? = config["exclude"] {
+            exclude = items.compactMap { $0.scalarText.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
+        }
     }
 }

@@ -23,16 +23,50 @@ public struct SiteLoader: Sendable {
     }
 
     public func load() -> (site: Site, diagnostics: [Diagnostic]) {
-        let (candidates, warnings) = PostFinder(source: source).find(drafts: includeDrafts)
-        var diagnostics = warnings
+        let found = PostFinder(source: source, excluded: Set(config.exclude)).find(drafts: includeDrafts)
+        var diagnostics = found.warnings
         var posts: [Post] = []
-        for outcome in Parallel.map(candidates, read) {
+        for outcome in Parallel.map(found.candidates, read) {
             diagnostics += outcome.diagnostics
             if let post = outcome.post { posts.append(post) }
         }
         posts.sort { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
-        diagnostics += dropRepeatedURLs(&posts)
-        return (Site(config: config, posts: posts), diagnostics)
+        var pages: [Page] = []
+        for outcome in Parallel.map(found.pages, readPage) {
+            diagnostics += outcome.diagnostics
+            if let page = outcome.page { pages.append(page) }
+        }
+        diagnostics += dropRepeatedURLs(&posts, pages: pages)
+        return (Site(config: config, posts: posts, pages: pages, staticFiles: found.staticFiles, source: source),
+                diagnostics)
+    }
+
+    private struct PageOutcome: Sendable {
+        var page: Page?
+        var diagnostics: [Diagnostic]
+    }
+
+    private func readPage(_ path: String) -> PageOutcome {
+        let at = SourceLocation(path: path, position: .unknown)
+        do {
+            guard let bytes = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
+                return PageOutcome(diagnostics: [.error("cannot read the file", at: at)])
+            }
+            let result = try pipeline.read(Array(bytes), path: path)
+            guard result.document.metadata.published else { return PageOutcome(diagnostics: result.warnings) }
+            let stem = path.split(separator: ".").dropLast().joined(separator: ".")
+            let url = Permalink.escapePath(result.document.metadata.permalink ?? "/" + stem + ".html")
+            guard let outputPath = Permalink.outputPath(for: url) else {
+                return PageOutcome(diagnostics: result.warnings
+                    + [.error("the permalink '\(url)' leads outside the output folder", at: at)])
+            }
+            return PageOutcome(page: Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath),
+                               diagnostics: result.warnings)
+        } catch let diagnostic as Diagnostic {
+            return PageOutcome(diagnostics: [diagnostic])
+        } catch {
+            return PageOutcome(diagnostics: [.error("\(error)", at: at)])
+        }
     }
 
     private struct Outcome: Sendable {
@@ -112,10 +146,11 @@ public struct SiteLoader: Sendable {
                         second: c.second!, utcOffset: config.timeZone.secondsFromGMT(for: modified))
     }
 
-    /// Two posts at one URL: the later one in the sorted order is left out,
-    /// with an error naming both files.
-    private func dropRepeatedURLs(_ posts: inout [Post]) -> [Diagnostic] {
+    /// Two posts at one URL (or a post at a page's): the later one in the
+    /// sorted order is left out, with an error naming both files.
+    private func dropRepeatedURLs(_ posts: inout [Post], pages: [Page]) -> [Diagnostic] {
         var owner: [String: String] = [:]
+        for page in pages { owner[page.outputPath] = page.sourcePath }
         var diagnostics: [Diagnostic] = []
         posts.removeAll { post in
             if let first = owner[post.outputPath] {

@@ -61,9 +61,16 @@ struct FrontMatterParser {
     /// The whole YAML text as a typed value, with no reading of keys: for
     /// files other than front matter, such as pipeline files.
     func parseValue() throws -> YAMLValue {
+        var keys: [String: SourceLocation]? = nil
+        return try parseValue(keys: &keys)
+    }
+
+    /// As `parseValue()`, also noting where each mapping key was written,
+    /// by its dotted path (`outputs.html.paginate`), when `keys` is not nil.
+    func parseValue(keys: inout [String: SourceLocation]?) throws -> YAMLValue {
         let root = try compose()
         var budget = FrontMatterParser.maximumValues
-        return try root.map { try yamlValue($0, depth: 0, budget: &budget) } ?? .null
+        return try root.map { try yamlValue($0, depth: 0, budget: &budget, path: "", keys: &keys) } ?? .null
     }
 
     /// The YAML's node tree, after the nesting check that keeps Yams's
@@ -146,6 +153,12 @@ struct FrontMatterParser {
     }
 
     private func yamlValue(_ node: Node, depth: Int, budget: inout Int) throws -> YAMLValue {
+        var keys: [String: SourceLocation]? = nil
+        return try yamlValue(node, depth: depth, budget: &budget, path: "", keys: &keys)
+    }
+
+    private func yamlValue(_ node: Node, depth: Int, budget: inout Int, path: String,
+                           keys: inout [String: SourceLocation]?) throws -> YAMLValue {
         budget -= 1
         guard budget >= 0, depth < FrontMatterParser.maximumDepth else {
             throw failure("\(subject) is too large or too deeply nested (are YAML aliases expanding?)", at: node.mark)
@@ -159,11 +172,16 @@ struct FrontMatterParser {
             if tag.isNamed(.float), let value = node.float { return .double(value) }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .sequence(try sequence.map { try yamlValue($0, depth: depth + 1, budget: &budget) })
+            return .sequence(try sequence.enumerated().map { index, item in
+                try yamlValue(item, depth: depth + 1, budget: &budget, path: "\(path)[\(index)]", keys: &keys)
+            })
         case .mapping(let mapping):
             var result = YAMLMapping()
             for (key, value) in mapping {
-                result[key.scalar?.string ?? ""] = try yamlValue(value, depth: depth + 1, budget: &budget)
+                let name = key.scalar?.string ?? ""
+                let keyPath = path.isEmpty ? name : "\(path).\(name)"
+                if keys != nil, let mark = key.mark { keys?[keyPath] = failure("", at: mark).location }
+                result[name] = try yamlValue(value, depth: depth + 1, budget: &budget, path: keyPath, keys: &keys)
             }
             return .mapping(result)
         case .alias:

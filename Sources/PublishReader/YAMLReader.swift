@@ -11,4 +11,19 @@ public enum YAMLReader {
         parser.subject = subject
         return try parser.parseValue()
     }
+
+    /// A YAML file's value and where each mapping key was written, by its
+    /// dotted path (`outputs.html.paginate`, `stages[1]`).
+    public struct Located: Sendable {
+        public var value: YAMLValue
+        public var keys: [String: SourceLocation]
+    }
+
+    public static func readLocated(_ text: String, path: String, subject: String) throws -> Located {
+        var parser = FrontMatterParser(path: path, firstLine: 1, yaml: text[...])
+        parser.subject = subject
+        var keys: [String: SourceLocation]? = [:]
+        let value = try parser.parseValue(keys: &keys)
+        return Located(value: value, keys: keys ?? [:])
+    }
 }

@@ -10,7 +10,7 @@ import PublishAST
 public struct EastAsianLineBreaks: Stage {
     public static let name = "east-asian-line-breaks"
 
-    public init(options: StageOptions) throws {
+    public init(options: Settings) throws {
         try options.finish()
     }
 

@@ -10,8 +10,8 @@ public protocol Stage: Sendable {
     /// Makes the stage from its options in a pipeline file.
     ///
     /// - Throws: a `Diagnostic` for an unknown option or a value of the
-    ///   wrong kind (`StageOptions` reports both).
-    init(options: StageOptions) throws
+    ///   wrong kind (`Settings` reports both).
+    init(options: Settings) throws
 
     /// Rewrites `document` in place. Problems in the input are reported
     /// through `context` as located warnings; a stage never fails a build.

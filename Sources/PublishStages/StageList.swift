@@ -50,7 +50,7 @@ public struct StageList: Sendable {
             if let near = Spelling.nearest(to: name, among: StageRegistry.names) { message += " (did you mean `\(near)`?)" }
             throw Diagnostic.error(message + "; the stages are: " + StageRegistry.names.joined(separator: ", "))
         }
-        return try type.init(options: StageOptions(stage: name, values: values))
+        return try type.init(options: Settings(owner: "stage `\(name)`", values: values))
     }
 
     public var names: [String] { stages.map { type(of: $0).name } }

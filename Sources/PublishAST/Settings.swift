@@ -1,15 +1,14 @@
-import PublishAST
-
-/// A stage's options as a pipeline file gives them. Each stage reads the
-/// keys it knows with the typed getters, then calls `finish()`, which
-/// refuses any key it did not read, naming the nearest known one.
-public struct StageOptions: Sendable {
-    public let stage: String
+/// The options of a stage or an output as a pipeline file gives them. Each
+/// reads the keys it knows with the typed getters, then calls `finish()`,
+/// which refuses any key it did not read, naming the nearest known one.
+public struct Settings: Sendable {
+    /// What the options belong to, in messages: "stage `tables`".
+    public let owner: String
     private let values: YAMLMapping
     private var known: [String] = []
 
-    public init(stage: String, values: YAMLMapping = YAMLMapping()) {
-        self.stage = stage
+    public init(owner: String, values: YAMLMapping = YAMLMapping()) {
+        self.owner = owner
         self.values = values
     }
 
@@ -38,7 +37,7 @@ public struct StageOptions: Sendable {
     public mutating func choice(_ key: String, of choices: [String], default fallback: String) throws -> String {
         let text = try string(key, default: fallback)
         guard choices.contains(text) else {
-            throw Diagnostic.error("option `\(key)` of stage `\(stage)` is '\(text)'; it takes one of: "
+            throw Diagnostic.error("option `\(key)` of \(owner) is '\(text)'; it takes one of: "
                                    + choices.joined(separator: ", "))
         }
         return text
@@ -47,13 +46,13 @@ public struct StageOptions: Sendable {
     /// Refuses every key no getter asked for.
     public func finish() throws {
         for key in values.keys where !known.contains(key) {
-            var message = "stage `\(stage)` has no option `\(key)`"
+            var message = "\(owner) has no option `\(key)`"
             if let near = Spelling.nearest(to: key, among: known) { message += " (did you mean `\(near)`?)" }
             throw Diagnostic.error(message)
         }
     }
 
     private func wrongKind(_ key: String, _ kind: String) -> Diagnostic {
-        .error("option `\(key)` of stage `\(stage)` must be \(kind)")
+        .error("option `\(key)` of \(owner) must be \(kind)")
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import PublishAST
+import PublishPipeline
+import PublishReader
+
+/// A site folder's whole configuration: the built-in pipeline, the site's
+/// `publish.yml` (or another named file) over it, and Jekyll's
+/// `_config.yml` for the site keys neither sets.
+struct Project {
+    var site: SiteConfig
+    var markdown: MarkdownPipeline
+    var outputs: [Output]
+
+    struct Output {
+        var name: String
+        var enabled: Bool
+        var emitter: any Emitter
+    }
+
+    /// - Throws: a `Diagnostic` located at the key at fault.
+    init(source: URL, pipelineFile: URL?) throws {
+        var file = try PipelineFile.builtIn(outputs: EmitterRegistry.names)
+        let own = pipelineFile ?? source.appendingPathComponent("publish.yml")
+        if let data = FileManager.default.contents(atPath: own.path) {
+            let path = pipelineFile?.path ?? "publish.yml"
+            file = file.overlaid(with: try PipelineFile(text: String(decoding: data, as: UTF8.self), path: path,
+                                                        outputs: EmitterRegistry.names))
+        } else if let pipelineFile {
+            throw Diagnostic.error("cannot read the pipeline file", at: SourceLocation(path: pipelineFile.path, position: .unknown))
+        }
+        var siteKeys = YAMLMapping()
+        let jekyll = source.appendingPathComponent("_config.yml")
+        if let data = FileManager.default.contents(atPath: jekyll.path),
+           case .mapping(let config) = try YAMLReader.read(String(decoding: data, as: UTF8.self), path: "_config.yml",
+                                                           subject: "Jekyll configuration") {
+            siteKeys = config
+        }
+        for entry in file.section("site") { siteKeys[entry.key] = entry.value }
+        for entry in file.section("source") { siteKeys[entry.key] = entry.value }
+        site = try SiteConfig(jekyllConfig: .mapping(siteKeys), path: "_config.yml")
+        markdown = try MarkdownPipeline(file: file)
+        outputs = try file.section("outputs").entries.map { entry in
+            guard case .mapping(var options) = entry.value else {
+                throw Diagnostic.error("`outputs.\(entry.key)` must be a mapping of options",
+                                       at: file.location(of: "outputs.\(entry.key)"))
+            }
+            var enabled = true
+            if let flag = options["enabled"] {
+                guard case .bool(let value) = flag else {
+                    throw Diagnostic.error("`enabled` must be true or false", at: file.location(of: "outputs.\(entry.key).enabled"))
+                }
+                enabled = value
+                options["enabled"] = nil
+            }
+            do {
+                let type = EmitterRegistry.emitter(named: entry.key)!
+                let emitter = try type.init(options: Settings(owner: "output `\(entry.key)`", values: options))
+                return Output(name: entry.key, enabled: enabled, emitter: emitter)
+            } catch var diagnostic as Diagnostic {
+                diagnostic.location = diagnostic.location ?? file.location(of: "outputs.\(entry.key)")
+                throw diagnostic
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PublishAST
+import PublishDefaults
+import PublishReader
+
+/// A pipeline file: `pipelines/default.yml`, built in, with a site's
+/// `publish.yml` (or `--pipeline FILE`) laid over it key by key. Every key
+/// is checked against the schema, so a typo is an error at its line with
+/// the nearest valid key, never silently ignored.
+///
+/// ```yaml
+/// site: {title, description, url, baseurl, author, language, timezone, permalink, excerpt_separator}
+/// source: {exclude: [paths]}
+/// markdown: {dialect: gfm | commonmark}
+/// stages: [names, or name: {options}]
+/// outputs: {NAME: {enabled: true | false, options of that output}}
+/// ```
+public struct PipelineFile: Sendable {
+    public private(set) var value: YAMLMapping
+    /// Where each key was written, by dotted path, in whichever file set it.
+    public private(set) var keys: [String: SourceLocation]
+
+    static let sections: [String: [String]?] = [
+        "site": ["title", "description", "url", "baseurl", "author", "language", "lang", "timezone", "permalink",
+                 "excerpt_separator"],
+        "source": ["exclude"],
+        "markdown": ["dialect"],
+        "stages": nil,
+        "outputs": nil,
+    ]
+
+    /// The built-in defaults alone.
+    public static func builtIn(outputs: [String]? = nil) throws -> PipelineFile {
+        try PipelineFile(text: Defaults.pipeline, path: "pipelines/default.yml", outputs: outputs)
+    }
+
+    /// Reads and checks one file. `outputs` are the names an `outputs`
+    /// block may have (nil: any).
+    public init(text: String, path: String, outputs: [String]?) throws {
+        let located = try YAMLReader.readLocated(text, path: path, subject: "pipeline file")
+        let file = SourceLocation(path: path, line: 1, column: 1)
+        switch located.value {
+        case .mapping(let mapping): value = mapping
+        case .null: value = YAMLMapping()
+        default: throw Diagnostic.error("a pipeline file is a mapping of sections", at: file)
+        }
+        keys = located.keys
+        try check(outputs: outputs, file: file)
+    }
+
+    private func check(outputs: [String]?, file: SourceLocation) throws {
+        for (section, content) in value.entries.map({ ($0.key, $0.value) }) {
+            guard let allowed = PipelineFile.sections[section] else {
+                throw unknown(section, at: section, among: PipelineFile.sections.keys.sorted(), kind: "section")
+            }
+            if let allowed, case .mapping(let fields) = content {
+                for key in fields.keys where !allowed.contains(key) {
+                    throw unknown(key, at: "\(section).\(key)", among: allowed, kind: "key of `\(section)`")
+                }
+            }
+            if section == "outputs", let outputs, case .mapping(let blocks) = content {
+                for name in blocks.keys where !outputs.contains(name) {
+                    throw unknown(name, at: "outputs.\(name)", among: outputs, kind: "output")
+                }
+            }
+        }
+    }
+
+    private func unknown(_ key: String, at path: String, among known: [String], kind: String) -> Diagnostic {
+        var message = "unknown \(kind) `\(key)`"
+        if let near = Spelling.nearest(to: key, among: known) { message += " (did you mean `\(near)`?)" }
+        return .error(message + "; valid: " + known.joined(separator: ", "), at: keys[path])
+    }
+
+    /// This file with `other` laid over it: mappings merge key by key, any
+    /// other value (a list of stages, say) is replaced whole.
+    public func overlaid(with other: PipelineFile) -> PipelineFile {
+        var result = self
+        result.value = PipelineFile.merge(value, other.value)
+        result.keys.merge(other.keys) { _, new in new }
+        return result
+    }
+
+    private static func merge(_ base: YAMLMapping, _ top: YAMLMapping) -> YAMLMapping {
+        // Recurses once per level of nesting, which the YAML reader caps at 128.
+        var result = base
+        for entry in top {
+            if case .mapping(let old)? = result[entry.key], case .mapping(let new) = entry.value {
+                result[entry.key] = .mapping(merge(old, new))
+            } else {
+                result[entry.key] = entry.value
+            }
+        }
+        return result
+    }
+
+    /// Where `path` was written, for a diagnostic about its value.
+    public func location(of path: String) -> SourceLocation? { keys[path] }
+
+    public func section(_ name: String) -> YAMLMapping {
+        if case .mapping(let mapping)? = value[name] { return mapping }
+        return YAMLMapping()
+    }
+}
