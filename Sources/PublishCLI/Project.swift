@@ -54,7 +54,11 @@ struct Project {
             }
             do {
                 let type = EmitterRegistry.emitter(named: entry.key)!
-                let emitter = try type.init(options: Settings(owner: "output `\(entry.key)`", values: options))
+                var locations: [String: SourceLocation] = [:]
+                for key in options.keys { locations[key] = file.location(of: "outputs.\(entry.key).\(key)") }
+                let emitter = try type.init(options: Settings(owner: "output `\(entry.key)`", values: options,
+                                                              locations: locations,
+                                                              at: file.location(of: "outputs.\(entry.key)")))
                 return Output(name: entry.key, enabled: enabled, emitter: emitter)
             } catch var diagnostic as Diagnostic {
                 diagnostic.location = diagnostic.location ?? file.location(of: "outputs.\(entry.key)")

@@ -33,7 +33,7 @@ public struct MarkdownPipeline: Sendable {
             dialect = chosen
         }
         do {
-            self.init(dialect: dialect, stages: try file.value["stages"].map(StageList.init(yaml:)) ?? StageList())
+            self.init(dialect: dialect, stages: try file.value["stages"].map { try StageList(yaml: $0, locations: file.keys) } ?? StageList())
         } catch var diagnostic as Diagnostic {
             diagnostic.location = diagnostic.location ?? file.location(of: "stages")
             throw diagnostic

@@ -173,7 +173,9 @@ struct FrontMatterParser {
             return .string(scalar.string)
         case .sequence(let sequence):
             return .sequence(try sequence.enumerated().map { index, item in
-                try yamlValue(item, depth: depth + 1, budget: &budget, path: "\(path)[\(index)]", keys: &keys)
+                let itemPath = "\(path)[\(index)]"
+                if keys != nil, let mark = item.mark { keys?[itemPath] = failure("", at: mark).location }
+                return try yamlValue(item, depth: depth + 1, budget: &budget, path: itemPath, keys: &keys)
             })
         case .mapping(let mapping):
             var result = YAMLMapping()

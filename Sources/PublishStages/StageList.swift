@@ -22,14 +22,19 @@ public struct StageList: Sendable {
     ///
     /// - Throws: a `Diagnostic` naming an unknown stage (with the nearest
     ///   known name), a malformed entry, or a stage's own option error.
-    public init(yaml: YAMLValue) throws {
+    /// - Parameter locations: where keys were written, by dotted path
+    ///   (`stages[1].heading-ids.prefix`), for located errors.
+    public init(yaml: YAMLValue, locations: [String: SourceLocation] = [:]) throws {
         guard case .sequence(let entries) = yaml else {
-            throw Diagnostic.error("`stages` must be a list of stage names")
+            throw Diagnostic.error("`stages` must be a list of stage names", at: locations["stages"])
         }
-        stages = try entries.map(StageList.stage(from:))
+        stages = try entries.enumerated().map { index, entry in
+            try StageList.stage(from: entry, path: "stages[\(index)]", locations: locations)
+        }
     }
 
-    private static func stage(from entry: YAMLValue) throws -> any Stage {
+    private static func stage(from entry: YAMLValue, path: String, locations: [String: SourceLocation]) throws -> any Stage {
+        let at = locations[path] ?? locations["stages"]
         let name: String
         var values = YAMLMapping()
         switch entry {
@@ -40,17 +45,19 @@ public struct StageList: Sendable {
             switch mapping[name] {
             case .mapping(let options)?: values = options
             case .null?: break
-            default: throw Diagnostic.error("the options of stage `\(name)` must be a mapping of keys to values")
+            default: throw Diagnostic.error("the options of stage `\(name)` must be a mapping of keys to values", at: at)
             }
         default:
-            throw Diagnostic.error("each entry of `stages` is a stage name, or a name with a mapping of options")
+            throw Diagnostic.error("each entry of `stages` is a stage name, or a name with a mapping of options", at: at)
         }
         guard let type = StageRegistry.stage(named: name) else {
             var message = "there is no stage `\(name)`"
             if let near = Spelling.nearest(to: name, among: StageRegistry.names) { message += " (did you mean `\(near)`?)" }
-            throw Diagnostic.error(message + "; the stages are: " + StageRegistry.names.joined(separator: ", "))
+            throw Diagnostic.error(message + "; the stages are: " + StageRegistry.names.joined(separator: ", "), at: at)
         }
-        return try type.init(options: Settings(owner: "stage `\(name)`", values: values))
+        var optionLocations: [String: SourceLocation] = [:]
+        for key in values.keys { optionLocations[key] = locations["\(path).\(name).\(key)"] }
+        return try type.init(options: Settings(owner: "stage `\(name)`", values: values, locations: optionLocations, at: at))
     }
 
     public var names: [String] { stages.map { type(of: $0).name } }

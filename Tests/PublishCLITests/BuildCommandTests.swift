@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@Suite("publish build")
+struct BuildCommandTests {
+    /// A site folder with `files`, removed after the test.
+    final class Site {
+        let url: URL
+
+        init(_ files: [String: String]) throws {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent("publish-build-\(UUID().uuidString)")
+            for (path, contents) in files { try write(contents, to: path) }
+        }
+
+        deinit { try? FileManager.default.removeItem(at: url) }
+
+        func write(_ contents: String, to path: String) throws {
+            let file = url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: file)
+        }
+
+        func exists(_ path: String) -> Bool {
+            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path)
+        }
+
+        func read(_ path: String) -> String? {
+            FileManager.default.contents(atPath: url.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func build(_ arguments: [String] = []) throws -> Publish.Run {
+            try Publish.run(["build", "--source", url.path] + arguments)
+        }
+    }
+
+    @Test("A Jekyll site builds with no pipeline file: posts at their permalinks, index, archive, categories")
+    func jekyllSiteBuilds() throws {
+        let site = try Site([
+            "_config.yml": "title: My Blog\npermalink: /:year/:title/\n",
+            "_posts/2014-06-16-hello.md": "---\ntitle: Hello\ncategory: notes\ntags: [a]\n---\nHi *there*.\n",
+            "images/x.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/2014/hello/index.html")?.contains("<p>Hi <em>there</em>.</p>") == true)
+        for page in ["_site/index.html", "_site/archive/index.html", "_site/categories/notes/index.html",
+                     "_site/tags/a/index.html", "_site/images/x.svg"] {
+            #expect(site.exists(page), "\(page) is missing")
+        }
+    }
+
+    @Test("A post with broken front matter fails the build at its line, and the other pages are built")
+    func brokenPostFailsButOthersBuild() throws {
+        let site = try Site([
+            "_posts/2014-06-16-bad.md": "---\ntitle: [unclosed\n---\nA\n",
+            "_posts/2014-06-17-good.md": "Good\n",
+        ])
+        let run = try site.build()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("_posts/2014-06-16-bad.md:3:1: error: invalid YAML in front matter"))
+        #expect(site.exists("_site/2014/06/17/good.html"))
+    }
+
+    @Test("An unknown key in publish.yml is an error at its line, naming the nearest valid key")
+    func unknownPipelineKey() throws {
+        let site = try Site(["publish.yml": "outputs:\n  html:\n    paginat: 5\n", "_posts/2014-06-16-a.md": "A\n"])
+        let run = try site.build()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("publish.yml") && run.stderr.contains("`paginat`")
+                && run.stderr.contains("did you mean `paginate`?"), "\(run.stderr)")
+    }
+
+    @Test("A misspelt section of publish.yml is located")
+    func unknownSectionLocated() throws {
+        let site = try Site(["publish.yml": "site:\n  title: x\nstagse: []\n"])
+        let run = try site.build()
+        #expect(run.stderr.hasPrefix("publish.yml:3:1: error: unknown section `stagse` (did you mean `stages`?)"),
+                "\(run.stderr)")
+    }
+
+    @Test("A build that fails to start leaves the previous site as it was")
+    func failedBuildKeepsPreviousSite() throws {
+        let site = try Site(["_site/old.html": "old", "publish.yml": "outputs:\n  html:\n    paginate: zero\n"])
+        let run = try site.build()
+        #expect(run.status == 1)
+        #expect(site.read("_site/old.html") == "old")
+    }
+
+    @Test("A build replaces the previous site whole: stale files are gone")
+    func rebuildReplacesWhole() throws {
+        let site = try Site(["_site/stale.html": "stale", "_posts/2014-06-16-a.md": "A\n"])
+        #expect(try site.build().status == 0)
+        #expect(!site.exists("_site/stale.html") && site.exists("_site/2014/06/16/a.html"))
+    }
+
+    @Test("A build killed midway leaves either the previous site or the new one, never a mixture")
+    func killedBuildLeavesWholeSite() throws {
+        var files = ["_site/marker.html": "previous"]
+        for day in 1...28 {
+            for month in 1...12 {
+                files[String(format: "_posts/2014-%02d-%02d-post.md", month, day)] =
+                    String(repeating: "A paragraph of *text* with [a link](https://example.org).\n\n", count: 40)
+            }
+        }
+        let site = try Site(files)
+        let process = Process()
+        process.executableURL = Publish.executable
+        process.arguments = ["build", "--source", site.url.path, "--quiet"]
+        try process.run()
+        usleep(150_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let previous = site.read("_site/marker.html") == "previous"
+        let complete = site.exists("_site/2014/12/28/post.html") && site.exists("_site/index.html")
+        #expect(previous != complete, "the output folder is a mixture of two builds")
+    }
+}
