@@ -8,6 +8,9 @@ struct DefinitionRecovery {
     let source: SourceLines
     /// Lines a definition was already made from.
     private var claimed: Set<Int> = []
+    /// Definitions made from lines libcmark consumed, with the
+    /// destination libcmark read from them.
+    private var consumed: [NodeID: String] = [:]
 
     init(source: SourceLines) {
         self.source = source
@@ -16,6 +19,10 @@ struct DefinitionRecovery {
     struct Definition {
         var node: NodeID
         var label: String
+        /// The link destination libcmark read from the definition when it
+        /// took it for a link reference definition and so turned its
+        /// references into links.
+        var consumedDestination: String?
     }
 
     /// A definition read from source lines, not yet placed.
@@ -43,7 +50,7 @@ struct DefinitionRecovery {
         var definitions: [Definition] = []
         for case .enter(let node) in document.events() {
             if case .block(.footnoteDefinition(let label, _)) = document.kind(of: node) {
-                definitions.append(Definition(node: node, label: label))
+                definitions.append(Definition(node: node, label: label, consumedDestination: consumed[node]))
             }
         }
         for definition in definitions { absorbIndentedCode(after: definition.node, document: &document) }
@@ -64,7 +71,9 @@ struct DefinitionRecovery {
         for child in document.children(of: container) {
             let childRange = document.range(of: child)
             guard childRange.isKnown else { continue }
-            pending += scan(lines: cursor..<childRange.start.line, listItemLine: listItemLine)
+            if cursor < childRange.start.line {
+                pending += scan(lines: cursor..<childRange.start.line, listItemLine: listItemLine)
+            }
             cursor = max(cursor, childRange.end.line + 1)
         }
         if cursor <= last { pending += scan(lines: cursor..<(last + 1), listItemLine: listItemLine) }
@@ -117,12 +126,15 @@ struct DefinitionRecovery {
         return found
     }
 
-    private func make(_ pending: Pending, in document: inout Document) -> NodeID {
+    private mutating func make(_ pending: Pending, in document: inout Document) -> NodeID {
         let node = document.makeNode(
             .block(.footnoteDefinition(label: pending.label, number: 0)),
             range: SourceRange(startLine: pending.line, startColumn: pending.column,
                                endLine: pending.lastLine, endColumn: pending.column))
         if !pending.text.isEmpty { FootnoteBlocks.appendParagraph(pending.text, to: node, in: &document) }
+        let destination = pending.text.first?.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
+        consumed[node] = destination.hasPrefix("<") && destination.hasSuffix(">")
+            ? String(destination.dropFirst().dropLast()) : String(destination)
         return node
     }
 
@@ -157,6 +169,7 @@ struct DefinitionRecovery {
         }
         let consumed = range.isKnown ? max(range.end.line - range.start.line + 1 - breaks - 1 - rawNewlines, 0) : 0
         let firstLine = range.start.line + consumed
+        if consumed > 0 { forgetInlineRanges(in: paragraph, document: &document) }
         let prefix = consumed > 0 ? scan(lines: range.start.line..<firstLine, listItemLine: listItemLine) : []
         let continuesPrefix = prefix.last.map { $0.lastLine + 1 == firstLine } ?? false
 
@@ -217,6 +230,17 @@ struct DefinitionRecovery {
             anchor = node
         }
         if document.firstChild(of: paragraph) == nil { document.detach(paragraph) }
+    }
+
+    /// libcmark places the inlines of a paragraph that began with link
+    /// reference definitions as if those lines were not there; an unknown
+    /// range is better than a wrong one, which would fail the source checks.
+    private func forgetInlineRanges(in paragraph: NodeID, document: inout Document) {
+        var inlines: [NodeID] = []
+        for case .enter(let node) in document.events(from: paragraph) where node != paragraph {
+            inlines.append(node)
+        }
+        for node in inlines { document.setRange(.unknown, of: node) }
     }
 
     /// The label and column of a definition starting at `node`, the first

@@ -5,6 +5,9 @@ import PublishAST
 /// link reference definition.
 struct ReferenceFinder {
     let source: SourceLines
+    /// The destinations libcmark read from the definitions it consumed, by
+    /// normalized label: only their references can have become links.
+    var consumedDestinations: [String: String] = [:]
 
     struct Reference {
         var label: String
@@ -141,7 +144,11 @@ struct ReferenceFinder {
         let scalars = Array(("[" + text + "]").unicodeScalars)
         guard let (label, end) = Footnotes.label(in: scalars, at: 0), end == scalars.count else { return nil }
         let range = document.range(of: node)
-        guard range.isKnown, let written = source.text(from: range.start) else { return [label] }
+        guard range.isKnown, let written = source.text(from: range.start) else {
+            guard case .inline(.link(let destination, _)) = document.kind(of: node),
+                  consumedDestinations[Footnotes.normalize(label)] == destination else { return nil }
+            return [label]
+        }
         let writtenScalars = Array(written.unicodeScalars.prefix(2 * scalars.count + 1003))
         guard writtenScalars.starts(with: scalars) else { return nil }
         guard end < writtenScalars.count, writtenScalars[end] == "(" || writtenScalars[end] == "[" else {

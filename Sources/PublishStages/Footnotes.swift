@@ -63,7 +63,12 @@ public struct Footnotes: Stage {
                              at: definition.node, in: document)
             }
         }
-        let finder = ReferenceFinder(source: context.source)
+        var finder = ReferenceFinder(source: context.source)
+        for definition in definitions.reversed() {
+            if let destination = definition.consumedDestination {
+                finder.consumedDestinations[Self.normalize(definition.label)] = destination
+            }
+        }
         let found = finder.find(in: document) { byLabel[Self.normalize($0)] != nil }
 
         var numbers: [NodeID: Int] = [:]
