@@ -5,18 +5,24 @@ import PublishAST
 /// is told apart: paragraphs, indented code, block quotes of one paragraph;
 /// inline text is kept plain.
 enum FootnoteBlocks {
-    static func append(lines: [Substring], to parent: NodeID, in document: inout Document) {
+    /// A line of text and its file line, 0 when it is not the source's.
+    struct Line {
+        var text: Substring
+        var number: Int
+    }
+
+    static func append(lines: [Line], to parent: NodeID, in document: inout Document) {
         var index = 0
         while index < lines.count {
-            if isBlank(lines[index]) {
+            if isBlank(lines[index].text) {
                 index += 1
                 continue
             }
-            if indentation(of: lines[index]) >= 4 {
+            if indentation(of: lines[index].text) >= 4 {
                 var code: [Substring] = []
                 var end = index
-                while end < lines.count, isBlank(lines[end]) || indentation(of: lines[end]) >= 4 {
-                    code.append(dropIndentation(lines[end], columns: 4))
+                while end < lines.count, isBlank(lines[end].text) || indentation(of: lines[end].text) >= 4 {
+                    code.append(dropIndentation(lines[end].text, columns: 4))
                     end += 1
                 }
                 while let last = code.last, isBlank(last) { code.removeLast() }
@@ -25,33 +31,33 @@ enum FootnoteBlocks {
                 document.append(.block(.codeBlock(info: "", code: text)), to: parent)
                 continue
             }
-            var chunk: [Substring] = []
-            while index < lines.count, !isBlank(lines[index]) {
+            var chunk: [Line] = []
+            while index < lines.count, !isBlank(lines[index].text) {
                 chunk.append(lines[index])
                 index += 1
             }
-            let first = chunk[0].drop { $0 == " " }
+            let first = chunk[0].text.drop { $0 == " " }
             if first.first == ">" {
                 let quote = document.append(.block(.blockQuote), to: parent)
-                appendParagraph(chunk.map(unquoted), to: quote, in: &document)
+                appendParagraph(chunk.map { Line(text: unquoted($0.text), number: $0.number) }, to: quote, in: &document)
             } else {
                 appendParagraph(chunk, to: parent, in: &document)
             }
         }
     }
 
-    /// A paragraph of plain text, one text node a line, softly broken.
-    static func appendParagraph(_ lines: [Substring], to parent: NodeID, in document: inout Document) {
+    /// A paragraph of lines, softly broken.
+    static func appendParagraph(_ lines: [Line], to parent: NodeID, in document: inout Document) {
         let paragraph = document.append(.block(.paragraph), to: parent)
         appendText(lines, to: paragraph, in: &document)
     }
 
-    static func appendText(_ lines: [Substring], to paragraph: NodeID, in document: inout Document) {
-        for (number, line) in lines.enumerated() {
-            if number > 0 { document.append(.inline(.softBreak), to: paragraph) }
-            var text = line.drop { $0 == " " || $0 == "\t" }
+    static func appendText(_ lines: [Line], to paragraph: NodeID, in document: inout Document) {
+        for (index, line) in lines.enumerated() {
+            if index > 0 { document.append(.inline(.softBreak), to: paragraph) }
+            var text = line.text.drop { $0 == " " || $0 == "\t" }
             while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-            if !text.isEmpty { document.append(.inline(.text(String(text))), to: paragraph) }
+            FootnoteInlines.append(text, line: line.number, to: paragraph, in: &document)
         }
     }
 

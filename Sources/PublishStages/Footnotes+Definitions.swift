@@ -30,7 +30,7 @@ struct DefinitionRecovery {
         var label: String
         var line: Int
         var column: Int
-        var text: [Substring]
+        var text: [FootnoteBlocks.Line]
         var lastLine: Int
     }
 
@@ -108,7 +108,7 @@ struct DefinitionRecovery {
                 close()
                 inOtherDefinition = false
                 guard claimed.insert(number).inserted else { continue }
-                current = Pending(label: label, line: number, column: column, text: rest.isEmpty ? [] : [rest],
+                current = Pending(label: label, line: number, column: column, text: rest.isEmpty ? [] : [FootnoteBlocks.Line(text: rest, number: number)],
                                   lastLine: number)
             case .link:
                 close()
@@ -118,7 +118,7 @@ struct DefinitionRecovery {
                 inOtherDefinition = false
             case .other:
                 guard !inOtherDefinition else { continue }
-                current?.text.append(text)
+                current?.text.append(FootnoteBlocks.Line(text: text, number: number))
                 current?.lastLine = number
             }
         }
@@ -132,7 +132,7 @@ struct DefinitionRecovery {
             range: SourceRange(startLine: pending.line, startColumn: pending.column,
                                endLine: pending.lastLine, endColumn: pending.column))
         if !pending.text.isEmpty { FootnoteBlocks.appendParagraph(pending.text, to: node, in: &document) }
-        let destination = pending.text.first?.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
+        let destination = pending.text.first?.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
         consumed[node] = destination.hasPrefix("<") && destination.hasSuffix(">")
             ? String(destination.dropFirst().dropLast()) : String(destination)
         return node
@@ -169,7 +169,7 @@ struct DefinitionRecovery {
         }
         let consumed = range.isKnown ? max(range.end.line - range.start.line + 1 - breaks - 1 - rawNewlines, 0) : 0
         let firstLine = range.start.line + consumed
-        if consumed > 0 { forgetInlineRanges(in: paragraph, document: &document) }
+        if consumed > 0 { shiftInlineRanges(in: paragraph, by: consumed, document: &document) }
         let prefix = consumed > 0 ? scan(lines: range.start.line..<firstLine, listItemLine: listItemLine) : []
         let continuesPrefix = prefix.last.map { $0.lastLine + 1 == firstLine } ?? false
 
@@ -233,14 +233,21 @@ struct DefinitionRecovery {
     }
 
     /// libcmark places the inlines of a paragraph that began with link
-    /// reference definitions as if those lines were not there; an unknown
-    /// range is better than a wrong one, which would fail the source checks.
-    private func forgetInlineRanges(in paragraph: NodeID, document: inout Document) {
+    /// reference definitions as if those lines were not there. Moved down,
+    /// their columns are right but on lazy lines, where the source checks
+    /// then fail and leave text as text.
+    private func shiftInlineRanges(in paragraph: NodeID, by lines: Int, document: inout Document) {
         var inlines: [NodeID] = []
         for case .enter(let node) in document.events(from: paragraph) where node != paragraph {
             inlines.append(node)
         }
-        for node in inlines { document.setRange(.unknown, of: node) }
+        for node in inlines {
+            var range = document.range(of: node)
+            guard range.isKnown else { continue }
+            range.start.line += lines
+            range.end.line += lines
+            document.setRange(range, of: node)
+        }
     }
 
     /// The label and column of a definition starting at `node`, the first
@@ -309,7 +316,9 @@ struct DefinitionRecovery {
             for node in nodes { document.detach(node) }
             let indent = indentOfDefinition(line: segment.line, column: segment.column, quotes: quotes) + 4
             let lines = segment.line < segment.lastLine
-                ? ((segment.line + 1)...segment.lastLine).map { source.dedented(line: $0, quotes: quotes, indent: indent) }
+                ? ((segment.line + 1)...segment.lastLine).map {
+                    FootnoteBlocks.Line(text: source.dedented(line: $0, quotes: quotes, indent: indent), number: $0)
+                }
                 : []
             FootnoteBlocks.append(lines: lines, to: definition, in: &document)
             return definition
@@ -365,7 +374,8 @@ struct DefinitionRecovery {
               !written.hasPrefix("```"), !written.hasPrefix("~~~") else { return }
         var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
-        FootnoteBlocks.append(lines: [""] + lines, to: definition, in: &document)
+        FootnoteBlocks.append(lines: ([""] + lines).map { FootnoteBlocks.Line(text: $0, number: 0) },
+                              to: definition, in: &document)
         document.detach(next)
     }
 }

@@ -14,11 +14,11 @@ import PublishAST
 ///   `[^1]: https://x "t"`): it left no node. Such lines are found as the
 ///   source lines of a container that none of its blocks covers, or as the
 ///   first lines of a paragraph's range that its inlines do not account for.
-///   Their text becomes a paragraph of plain text, softly broken by line.
+///   Their text is read again as a paragraph (see `FootnoteInlines`).
 /// - Continuation content indented by four columns, which libcmark made an
 ///   indented code block (or paragraph lines, after a bare `[^label]:`).
-///   Its source is split into blocks again: paragraphs of plain text,
-///   indented code blocks and block quotes of one paragraph.
+///   Its text is split into blocks again: paragraphs, indented code blocks
+///   and block quotes of one paragraph.
 ///
 /// References are text `[^label]` (the source is checked, so `\[^1]` and
 /// entity-written brackets stay text; code spans are never looked into) and
@@ -30,13 +30,19 @@ import PublishAST
 /// document; the first of two definitions of a label wins, and an
 /// unreferenced definition is dropped.
 ///
-/// Limits: text recovered from consumed or indented lines has no inline
-/// markup (no emphasis or links, backslash escapes and entities kept as
-/// written), and indented continuation content is only split into
-/// paragraphs, code blocks and single-paragraph block quotes, not lists. A
-/// definition line inside emphasis that spans lines is not split out. A
-/// reference written as `[^a][^b]` whose definitions libcmark consumed is
-/// one link and stays one.
+/// Limits: text recovered from consumed or indented lines is read for
+/// escapes, code spans and unnested emphasis only (links, entities and raw
+/// HTML stay text), and indented continuation content is split only into
+/// paragraphs, code blocks and single-paragraph block quotes, not lists.
+/// A definition line inside emphasis that spans lines is not split out. On
+/// a lazy line after a consumed definition libcmark's inline positions are
+/// wrong, so a reference there may stay text. A bare `[^label]:` line
+/// takes the next lines even when they are not indented. In text re-read
+/// from an indented code block the source is not checked, so `\[^1]` there
+/// is a reference. `[^1][]` with a consumed definition stays a link.
+/// References that only an unreferenced definition holds count for
+/// numbering, as in cmark-gfm, but the HTML writer does not count them in
+/// back-references.
 public struct Footnotes: Stage {
     public static let name = "footnotes"
 

@@ -137,6 +137,30 @@ struct FootnotesTests {
                 == "<ul>\n<li>\n<p>Item<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n</li>\n</ul>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>In an item. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
+    @Test("Emphasis and code in a consumed definition are read")
+    func consumedMarkup() throws {
+        #expect(try html("中文[^注]。\n\n[^注]: 中文脚注，*强调*，`代码`。\n", stages: stages)
+                == "<p>中文<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>。</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>中文脚注，<em>强调</em>，<code>代码</code>。 <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+    }
+
+    @Test("A line after a consumed definition continues it; its escaped bracket stays text")
+    func consumedLazy() throws {
+        #expect(try html("Text[^1].\n\n[^1]: https://example.com\nmore[^2], not \\[^2].\n\n[^2]: Two words.\n", stages: stages)
+                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>https://example.com\nmore<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\" data-footnote-ref>2</a></sup>, not [^2]. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n<li id=\"fn-2\">\n<p>Two words. <a href=\"#fnref-2\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"2\" aria-label=\"Back to reference 2\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+    }
+
+    @Test("An inline link with a note's label stays a link when the note was consumed")
+    func consumedLinkStays() throws {
+        #expect(try html("A [^1](/x) link[^1].\n\n[^1]: note\n", stages: stages)
+                == "<p>A <a href=\"/x\">^1</a> link<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>note <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+    }
+
+    @Test("An escaped reference in consumed text stays text")
+    func consumedEscape() throws {
+        #expect(try html("Text[^1].\n\n[^1]: \\[^1]\n", stages: stages)
+                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>[^1] <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+    }
+
     @Test("A reference to no definition and a second definition are warned about, with their lines")
     func warnings() throws {
         let warnings = try staged("Text[^nope][^1].\n\n[^1]: First.\n\n[^1]: Second.\n", stages: stages).warnings
