@@ -108,18 +108,18 @@ struct DefinitionRecovery {
                 close()
                 inOtherDefinition = false
                 guard claimed.insert(number).inserted else { continue }
-                current = Pending(label: label, line: number, column: column, text: rest.isEmpty ? [] : [FootnoteBlocks.Line(text: rest, number: number)],
-                                  lastLine: number)
-            case .link:
-                close()
+                let first = rest.isEmpty ? [] : [FootnoteBlocks.Line(text: rest, number: number)]
+                current = Pending(label: label, line: number, column: column, text: first, lastLine: number)
+            case .link where current == nil:
                 inOtherDefinition = true
-            case .blank:
-                close()
-                inOtherDefinition = false
-            case .other:
+            case .link, .other:
+                // In cmark-gfm a note's paragraph takes a `[x]: y` line lazily.
                 guard !inOtherDefinition else { continue }
                 current?.text.append(FootnoteBlocks.Line(text: text, number: number))
                 current?.lastLine = number
+            case .blank:
+                close()
+                inOtherDefinition = false
             }
         }
         close()
@@ -306,13 +306,11 @@ struct DefinitionRecovery {
         if let first = nodes.first, case .inline(.link) = document.kind(of: first) {
             nodes = nodes.dropFirst()
             document.detach(first)
-            stripPrefix(from: nodes.first, upTo: ":", document: &document)
-        } else {
-            stripPrefix(from: nodes.first, upTo: ":", document: &document)
         }
+        stripPrefix(from: nodes.first, upTo: ":", document: &document)
         if let first = nodes.first, document.parent(of: first) == nil { nodes = nodes.dropFirst() }
-        if nodes.isEmpty || nodes.first.map({ [.inline(.softBreak), .inline(.lineBreak)].contains(document.kind(of: $0)) })
-            == true {
+        let firstKind = nodes.first.map { document.kind(of: $0) }
+        if firstKind == nil || firstKind == .inline(.softBreak) || firstKind == .inline(.lineBreak) {
             for node in nodes { document.detach(node) }
             let indent = indentOfDefinition(line: segment.line, column: segment.column, quotes: quotes) + 4
             let lines = segment.line < segment.lastLine

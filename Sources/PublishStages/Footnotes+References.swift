@@ -143,14 +143,18 @@ struct ReferenceFinder {
               case .inline(.text(let text)) = document.kind(of: child) else { return nil }
         let scalars = Array(("[" + text + "]").unicodeScalars)
         guard let (label, end) = Footnotes.label(in: scalars, at: 0), end == scalars.count else { return nil }
-        let range = document.range(of: node)
-        guard range.isKnown, let written = source.text(from: range.start) else {
+        // Where the link's position is unknown or wrong (lazy lines after
+        // consumed definitions), its destination tells a consumed note's
+        // reference from an inline link.
+        var fromDestination: [String]? {
             guard case .inline(.link(let destination, _)) = document.kind(of: node),
                   consumedDestinations[Footnotes.normalize(label)] == destination else { return nil }
             return [label]
         }
+        let range = document.range(of: node)
+        guard range.isKnown, let written = source.text(from: range.start) else { return fromDestination }
         let writtenScalars = Array(written.unicodeScalars.prefix(2 * scalars.count + 1003))
-        guard writtenScalars.starts(with: scalars) else { return nil }
+        guard writtenScalars.starts(with: scalars) else { return fromDestination }
         guard end < writtenScalars.count, writtenScalars[end] == "(" || writtenScalars[end] == "[" else {
             return [label]
         }

@@ -161,6 +161,12 @@ struct FootnotesTests {
                 == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>[^1] <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
+    @Test("A link reference definition line right after a consumed note is part of the note")
+    func lazyLinkDefinitionLine() throws {
+        #expect(try html("Text[^1].\n\n[^1]: word\n[x]: /y\n", stages: stages)
+                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>word\n[x]: /y <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+    }
+
     @Test("A reference to no definition and a second definition are warned about, with their lines")
     func warnings() throws {
         let warnings = try staged("Text[^nope][^1].\n\n[^1]: First.\n\n[^1]: Second.\n", stages: stages).warnings
