@@ -53,10 +53,8 @@ public struct Footnotes: Stage {
     public func run(_ document: inout Document, context: inout StageContext) {
         var recovery = DefinitionRecovery(source: context.source)
         let definitions = recovery.recover(in: &document)
-        guard !definitions.isEmpty else {
-            warnUndefined(in: document, context: &context)
-            return
-        }
+        // With no notes at all, `[^x]` is likely prose (a regex), not a slip.
+        guard !definitions.isEmpty else { return }
         var byLabel: [String: NodeID] = [:]
         var labels: [NodeID: String] = [:]
         for definition in definitions {
@@ -104,13 +102,6 @@ public struct Footnotes: Stage {
         }
     }
 
-    private func warnUndefined(in document: Document, context: inout StageContext) {
-        let found = ReferenceFinder(source: context.source).find(in: document) { _ in false }
-        for node in found.undefined {
-            context.warn("there is no footnote definition for this reference; it stays text", at: node, in: document)
-        }
-    }
-
     /// Labels match as link labels do: case-insensitively, whitespace collapsed.
     static func normalize(_ label: String) -> String {
         label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -119,8 +110,7 @@ public struct Footnotes: Stage {
     /// The label of `[^label]` starting at `index` of `scalars`, and the
     /// index after its `]`; nil when there is no valid label there.
     static func label(in scalars: [Unicode.Scalar], at index: Int) -> (label: String, end: Int)? {
-        guard index + 3 < scalars.count + 1, scalars[index] == "[", index + 1 < scalars.count,
-              scalars[index + 1] == "^" else { return nil }
+        guard index + 1 < scalars.count, scalars[index] == "[", scalars[index + 1] == "^" else { return nil }
         var cursor = index + 2
         var label = String.UnicodeScalarView()
         while cursor < scalars.count, scalars[cursor] != "]" {

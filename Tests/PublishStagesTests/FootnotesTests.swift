@@ -176,6 +176,11 @@ struct FootnotesTests {
         ])
     }
 
+    @Test("With no definitions in the post, bracketed carets are not warned about")
+    func noWarningsWithoutNotes() throws {
+        #expect(try staged("Match [^a-z] in a pattern.\n", stages: stages).warnings.isEmpty)
+    }
+
     @Test("Without the stage a reference is text and a definition a paragraph")
     func withoutStage() throws {
         #expect(try html("Text[^1].\n\n[^1]: A note.\n", stages: []) == "<p>Text[^1].</p>\n<p>[^1]: A note.</p>\n")
