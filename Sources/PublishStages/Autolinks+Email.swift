@@ -9,7 +9,9 @@ extension AutolinkScanner {
         search: while start + offset < upper {
             guard let at = bytes[(start + offset) ..< upper].firstIndex(of: UInt8(ascii: "@")) else { break }
             var maxRewind = at - (start + offset)
-            var automaticMailto = true, isXMPP = false
+            // These carry over to an address found after a second `@`, as in
+            // cmark-gfm: a dot before that `@` still counts for its domain.
+            var automaticMailto = true, isXMPP = false, dots = 0
             address: while true {
                 let at = start + offset + maxRewind
                 let floor = start + offset
@@ -39,7 +41,7 @@ extension AutolinkScanner {
                     offset += maxRewind + 1
                     continue search
                 }
-                var length = 1, dots = 0
+                var length = 1
                 while at + length < upper {
                     let byte = bytes[at + length]
                     if AutolinkBytes.isAlphanumeric(byte) {

@@ -75,7 +75,8 @@ struct AutolinkScanner {
         let domain = domainLength(at: start, size: size(from: start), allowShort: false)
         guard domain > 0 else { return nil }
         let end = extent(from: start + domain)
-        if cjkBoundaries && end <= start + prefix.count { return nil }
+        // Cut right after `www.` by a CJK character, it is no link.
+        if end == start + prefix.count && end < bytes.count && bytes[end] >= 0x80 { return nil }
         let length = trimmedLength(from: start, length: end - start)
         guard length > 0 else { return nil }
         let text = String(decoding: bytes[start ..< start + length], as: UTF8.self)

@@ -105,10 +105,16 @@ struct AutolinksTests {
             == "<p><a href=\"http://www.a_b.c.com\">www.a_b.c.com</a> www.a.b_c.com http://a.b._c</p>\n")
     }
 
-    @Test("www. needs a dot in its domain and starts only a word")
+    @Test("www. in lower case starts a link only at the start of a word")
     func wwwStartsWord() throws {
-        #expect(try html("www. awww.a.com WWW.a.com x(www.b.com)\n", stages: stages)
-            == "<p>www. awww.a.com WWW.a.com x(<a href=\"http://www.b.com\">www.b.com</a>)</p>\n")
+        #expect(try html("awww.a.com WWW.a.com x(www.b.com) www.\n", stages: stages)
+            == "<p>awww.a.com WWW.a.com x(<a href=\"http://www.b.com\">www.b.com</a>) www.</p>\n")
+    }
+
+    @Test("www. may start a line and follow emphasis")
+    func wwwAfterBreakAndEmphasis() throws {
+        #expect(try html("a\nwww.b.com *c*www.d.com\n", stages: stages)
+            == "<p>a\n<a href=\"http://www.b.com\">www.b.com</a> <em>c</em><a href=\"http://www.d.com\">www.d.com</a></p>\n")
     }
 
     @Test("www. after a link or code is inside a word and stays text")
@@ -143,6 +149,12 @@ struct AutolinksTests {
             == "<p>x@<a href=\"mailto:y.com@z.com\">y.com@z.com</a></p>\n")
     }
 
+    @Test("A dot before a second @ counts for the address after it, as in cmark-gfm")
+    func dotBeforeSecondAt() throws {
+        #expect(try html("_@a.b@wHttp(a\n", stages: stages)
+            == "<p>_@<a href=\"mailto:a.b@wHttp\">a.b@wHttp</a>(a</p>\n")
+    }
+
     @Test("mailto: and xmpp: addresses link as written; xmpp: may have a resource")
     func protocols() throws {
         #expect(try html("mailto:a@b.com xmpp:c@d.com/home amailto:e@f.com\n", stages: stages)
@@ -156,7 +168,7 @@ struct AutolinksTests {
             == "<p><a href=\"http://user@host.com/x\">http://user@host.com/x</a></p>\n")
     }
 
-    @Test("Escapes and entities count as the characters they stand for")
+    @Test("Escapes and entities count as the characters they stand for, where cmark-gfm keeps them raw")
     func escapesAndEntities() throws {
         #expect(try html("x\\_y@b.com www.a.com/?a=1&amp;b=2\n", stages: stages)
             == "<p><a href=\"mailto:x_y@b.com\">x_y@b.com</a> "
@@ -171,7 +183,7 @@ struct AutolinksTests {
             + "<span title=\"d@e.com\"></p>\n<pre><code>www.f.com\n</code></pre>\n")
     }
 
-    @Test("Text inside a raw <a> element gets no link nested in it")
+    @Test("Text inside a raw <a> element gets no link nested in it, unlike in cmark-gfm")
     func insideRawAnchor() throws {
         #expect(try html("<a href=\"/x\">http://b.com</a> http://c.com\n", stages: stages)
             == "<p><a href=\"/x\">http://b.com</a> <a href=\"http://c.com\">http://c.com</a></p>\n")
