@@ -7,8 +7,8 @@ extension AutolinkScanner {
         var found: [Match] = []
         var start = lower, offset = 0
         search: while start + offset < upper {
-            guard let at = bytes[(start + offset) ..< upper].firstIndex(of: UInt8(ascii: "@")) else { break }
-            var maxRewind = at - (start + offset)
+            guard let sign = bytes[(start + offset) ..< upper].firstIndex(of: UInt8(ascii: "@")) else { break }
+            var maxRewind = sign - (start + offset)
             // These carry over to an address found after a second `@`, as in
             // cmark-gfm: a dot before that `@` still counts for its domain.
             var automaticMailto = true, isXMPP = false, dots = 0
