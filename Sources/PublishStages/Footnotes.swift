@@ -46,7 +46,7 @@ import PublishAST
 public struct Footnotes: Stage {
     public static let name = "footnotes"
 
-    public init(options: StageOptions) throws {
+    public init(options: Settings) throws {
         try options.finish()
     }
 

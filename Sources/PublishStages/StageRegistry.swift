@@ -5,6 +5,7 @@ import PublishAST
 public enum StageRegistry {
     public static let stages: [any Stage.Type] = [
         Footnotes.self,
+        Autolinks.self,
         EastAsianLineBreaks.self,
     ]
 

@@ -33,6 +33,8 @@ struct HTMLWalker: Walker {
     private var altTextOf: NodeID?
     /// How many times each footnote has been referenced so far.
     private var footnoteReferences: [Int: Int] = [:]
+    /// Each footnote's label, escaped for an id, by number.
+    private var footnoteIDs: [Int: String] = [:]
     private var footnotesOpen = false
 
     init(options: HTMLOptions) {
@@ -159,13 +161,13 @@ struct HTMLWalker: Walker {
         case .tableCell:
             let header = document.parent(of: node).map { document.kind(of: $0) } == .block(.tableHead)
             open(header ? "th" : "td", node, document, extra: alignmentStyle(of: node, document))
-        case .footnoteDefinition(_, let number):
+        case .footnoteDefinition(let label, let number):
             if !footnotesOpen {
                 newline()
                 write("<section class=\"footnotes\" data-footnotes>\n<ol>\n")
                 footnotesOpen = true
             }
-            write("<li id=\"fn-\(number)\">\n")
+            write("<li id=\"fn-\(footnoteID(label, number))\">\n")
         }
     }
 
@@ -183,6 +185,7 @@ struct HTMLWalker: Walker {
         case .paragraph:
             if let definition = document.parent(of: node), document.lastChild(of: definition) == node,
                case .block(.footnoteDefinition(_, let number)) = document.kind(of: definition) {
+                write(" ")
                 writeBackReferences(number)
             }
             if !isTight(node, document) { write("</p>\n") }
@@ -237,12 +240,25 @@ struct HTMLWalker: Walker {
                                : "<input type=\"checkbox\" disabled=\"\" /> ")
     }
 
+    /// A footnote's label as cmark-gfm puts it in ids: URL-escaped.
+    private mutating func footnoteID(_ label: String, _ number: Int) -> String {
+        if let id = footnoteIDs[number] { return id }
+        var bytes: [UInt8] = []
+        HTMLEscaping.appendEscapedURL(label, to: &bytes)
+        let id = String(decoding: bytes, as: UTF8.self)
+        footnoteIDs[number] = id
+        return id
+    }
+
+    /// The back-references that close a note, separated by spaces.
     private mutating func writeBackReferences(_ number: Int) {
         let count = max(footnoteReferences[number] ?? 0, 1)
+        let id = footnoteIDs[number] ?? String(number)
         for occurrence in 1...count {
             let suffix = occurrence == 1 ? "" : "-\(occurrence)"
             let label = occurrence == 1 ? "\(number)" : "\(number)-\(occurrence)"
-            write(" <a href=\"#fnref-\(number)\(suffix)\" class=\"footnote-backref\" data-footnote-backref ")
+            if occurrence > 1 { write(" ") }
+            write("<a href=\"#fnref-\(id)\(suffix)\" class=\"footnote-backref\" data-footnote-backref ")
             write("data-footnote-backref-idx=\"\(label)\" aria-label=\"Back to reference \(label)\">↩")
             if occurrence > 1 { write("<sup class=\"footnote-ref\">\(occurrence)</sup>") }
             write("</a>")
@@ -303,11 +319,12 @@ struct HTMLWalker: Walker {
             url(source)
             write("\" alt=\"")
             altTextOf = node
-        case .footnoteReference(_, let number):
+        case .footnoteReference(let label, let number):
             let occurrence = (footnoteReferences[number] ?? 0) + 1
             footnoteReferences[number] = occurrence
-            let id = occurrence == 1 ? "fnref-\(number)" : "fnref-\(number)-\(occurrence)"
-            write("<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>")
+            let target = footnoteID(label, number)
+            let id = occurrence == 1 ? "fnref-\(target)" : "fnref-\(target)-\(occurrence)"
+            write("<sup class=\"footnote-ref\"><a href=\"#fn-\(target)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>")
         }
     }
 

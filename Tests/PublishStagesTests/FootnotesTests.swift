@@ -14,13 +14,13 @@ struct FootnotesTests {
     @Test("Several references to one note share its number")
     func sharedNumber() throws {
         #expect(try html("A[^n] and B[^n].\n\n[^n]: Shared.\n", stages: stages)
-                == "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> and B<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>Shared. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a> <a href=\"#fnref-1-2\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1-2\" aria-label=\"Back to reference 1-2\">↩<sup class=\"footnote-ref\">2</sup></a></p>\n</li>\n</ol>\n</section>\n")
+                == "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-n\" id=\"fnref-n\" data-footnote-ref>1</a></sup> and B<sup class=\"footnote-ref\"><a href=\"#fn-n\" id=\"fnref-n-2\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-n\">\n<p>Shared. <a href=\"#fnref-n\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a> <a href=\"#fnref-n-2\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1-2\" aria-label=\"Back to reference 1-2\">↩<sup class=\"footnote-ref\">2</sup></a></p>\n</li>\n</ol>\n</section>\n")
     }
 
     @Test("Notes are numbered in order of first reference, not of definition")
     func numberedByReference() throws {
         #expect(try html("First[^b] then[^a].\n\n[^a]: Alpha.\n\n[^b]: Beta.\n", stages: stages)
-                == "<p>First<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> then<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\" data-footnote-ref>2</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>Beta. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n<li id=\"fn-2\">\n<p>Alpha. <a href=\"#fnref-2\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"2\" aria-label=\"Back to reference 2\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+                == "<p>First<sup class=\"footnote-ref\"><a href=\"#fn-b\" id=\"fnref-b\" data-footnote-ref>1</a></sup> then<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a\" data-footnote-ref>2</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-b\">\n<p>Beta. <a href=\"#fnref-b\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n<li id=\"fn-a\">\n<p>Alpha. <a href=\"#fnref-a\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"2\" aria-label=\"Back to reference 2\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
     @Test("A definition nothing refers to is dropped")
@@ -38,7 +38,7 @@ struct FootnotesTests {
     @Test("Labels match without regard to case")
     func caseInsensitiveLabels() throws {
         #expect(try html("Text[^Note].\n\n[^NOTE]: Found.\n", stages: stages)
-                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>Found. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-NOTE\" id=\"fnref-NOTE\" data-footnote-ref>1</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-NOTE\">\n<p>Found. <a href=\"#fnref-NOTE\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
     @Test("The first of two definitions of a label wins")
@@ -92,7 +92,7 @@ struct FootnotesTests {
     @Test("Chinese labels and text")
     func chinese() throws {
         #expect(try html("中文[^注]。\n\n[^注]: 中文的脚注。\n", stages: stages)
-                == "<p>中文<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>。</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>中文的脚注。 <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+                == "<p>中文<sup class=\"footnote-ref\"><a href=\"#fn-%E6%B3%A8\" id=\"fnref-%E6%B3%A8\" data-footnote-ref>1</a></sup>。</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-%E6%B3%A8\">\n<p>中文的脚注。 <a href=\"#fnref-%E6%B3%A8\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
     @Test("A reference in a code span is code")
@@ -128,7 +128,7 @@ struct FootnotesTests {
     @Test("A reference inside a note is numbered where the note was written")
     func referenceInsideNote() throws {
         #expect(try html("[^a]: See[^b].\n\n[^b]: Bee.\n\nText[^a].\n", stages: stages)
-                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\" data-footnote-ref>2</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>Bee. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n<li id=\"fn-2\">\n<p>See<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>. <a href=\"#fnref-2\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"2\" aria-label=\"Back to reference 2\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+                == "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a\" data-footnote-ref>2</a></sup>.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-b\">\n<p>Bee. <a href=\"#fnref-b\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n<li id=\"fn-a\">\n<p>See<sup class=\"footnote-ref\"><a href=\"#fn-b\" id=\"fnref-b\" data-footnote-ref>1</a></sup>. <a href=\"#fnref-a\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"2\" aria-label=\"Back to reference 2\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
     @Test("A definition in a list item moves out of it")
@@ -140,7 +140,7 @@ struct FootnotesTests {
     @Test("Emphasis and code in a consumed definition are read")
     func consumedMarkup() throws {
         #expect(try html("中文[^注]。\n\n[^注]: 中文脚注，*强调*，`代码`。\n", stages: stages)
-                == "<p>中文<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>。</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>中文脚注，<em>强调</em>，<code>代码</code>。 <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+                == "<p>中文<sup class=\"footnote-ref\"><a href=\"#fn-%E6%B3%A8\" id=\"fnref-%E6%B3%A8\" data-footnote-ref>1</a></sup>。</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-%E6%B3%A8\">\n<p>中文脚注，<em>强调</em>，<code>代码</code>。 <a href=\"#fnref-%E6%B3%A8\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 
     @Test("A line after a consumed definition continues it; its escaped bracket stays text")
@@ -199,7 +199,7 @@ struct FootnotesTests {
         let references = (1...1_000).map { "x[^n\($0)]" }.joined(separator: " ")
         let definitions = (1...1_000).reversed().map { "[^n\($0)]: Note \($0)." }.joined(separator: "\n")
         let output = try html(references + "\n\n" + definitions + "\n", stages: stages)
-        #expect(output.contains("<li id=\"fn-1000\">\n<p>Note 1000. <a href=\"#fnref-1000\""))
+        #expect(output.contains("<li id=\"fn-n1000\">\n<p>Note 1000. <a href=\"#fnref-n1000\""))
         #expect(output.components(separatedBy: "<li id=").count == 1_001)
     }
 
