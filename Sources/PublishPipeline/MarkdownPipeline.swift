@@ -51,8 +51,9 @@ public struct MarkdownPipeline: Sendable {
     }
 
     /// Reads `bytes` and runs the stages.
-    public func read(_ bytes: [UInt8], path: String?) throws -> MarkdownReader.Result {
-        var result = try MarkdownReader(readsFrontMatter: dialect == .gfm).read(bytes, path: path)
+    public func read(_ bytes: [UInt8], path: String?, filter: MarkdownReader.BodyFilter? = nil) throws
+        -> MarkdownReader.Result {
+        var result = try MarkdownReader(readsFrontMatter: dialect == .gfm).read(bytes, path: path, filter: filter)
         result.warnings += stages.run(&result.document, source: result.source)
         return result
     }

@@ -24,72 +24,92 @@ public struct SiteLoader: Sendable {
 
     public func load() -> (site: Site, diagnostics: [Diagnostic]) {
         let found = PostFinder(source: source, excluded: Set(config.exclude)).find(drafts: includeDrafts)
-        var diagnostics = found.warnings
-        var posts: [Post] = []
-        for outcome in Parallel.map(found.candidates, read) {
-            diagnostics += outcome.diagnostics
-            if let post = outcome.post { posts.append(post) }
+        // Jekyll expands Liquid before Markdown, and `{% post_url %}` needs
+        // every URL: read everything once, then read again the files that
+        // hold Liquid, now that the URLs are known.
+        var posts = Parallel.map(found.candidates) { readPost($0, liquid: nil) }
+        var pages = Parallel.map(found.pages) { readPage($0, liquid: nil) }
+        let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item))
+        let again = Parallel.map(posts.indices.filter { posts[$0].usesLiquid }) { index in
+            (index, readPost(found.candidates[index], liquid: liquid))
         }
-        posts.sort { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
-        var pages: [Page] = []
-        for outcome in Parallel.map(found.pages, readPage) {
-            diagnostics += outcome.diagnostics
-            if let page = outcome.page { pages.append(page) }
+        for (index, outcome) in again { posts[index] = outcome }
+        let pagesAgain = Parallel.map(pages.indices.filter { pages[$0].usesLiquid }) { index in
+            (index, readPage(found.pages[index], liquid: liquid))
         }
-        diagnostics += dropRepeatedURLs(&posts, pages: pages)
-        return (Site(config: config, posts: posts, pages: pages, staticFiles: found.staticFiles, source: source),
+        for (index, outcome) in pagesAgain { pages[index] = outcome }
+
+        var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics)
+        var loaded = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
+        var loadedPages = pages.compactMap(\.item)
+        diagnostics += dropRepeatedURLs(&loaded, pages: loadedPages)
+        let links = PostLinks(posts: loaded, pages: loadedPages, baseurl: config.baseurl)
+        for index in loaded.indices {
+            diagnostics += links.resolve(in: &loaded[index].document, path: loaded[index].sourcePath)
+            _ = links.resolve(in: &loaded[index].excerpt, path: loaded[index].sourcePath)
+        }
+        for index in loadedPages.indices {
+            diagnostics += links.resolve(in: &loadedPages[index].document, path: loadedPages[index].sourcePath)
+        }
+        return (Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source),
                 diagnostics)
     }
 
-    private struct PageOutcome: Sendable {
-        var page: Page?
+    /// What reading one file gave: the post or page, or only diagnostics.
+    private struct Outcome<Item: Sendable>: Sendable {
+        var item: Item?
         var diagnostics: [Diagnostic]
+        /// Whether the file holds `{%` or `{{`, so it is read again with Liquid.
+        var usesLiquid = false
     }
 
-    private func readPage(_ path: String) -> PageOutcome {
+    /// Reads and stages one file, expanding Liquid when `liquid` is given.
+    private func readFile(_ path: String, liquid: Liquid?) -> Outcome<MarkdownReader.Result> {
         let at = SourceLocation(path: path, position: .unknown)
+        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
+            return Outcome(diagnostics: [.error("cannot read the file", at: at)])
+        }
+        let bytes = Array(data)
+        let usesLiquid = Liquid.appears(in: bytes)
         do {
-            guard let bytes = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
-                return PageOutcome(diagnostics: [.error("cannot read the file", at: at)])
+            var filter: MarkdownReader.BodyFilter?
+            if let liquid {
+                filter = { body, firstLine, metadata in
+                    let expanded = liquid.expand(body, page: liquid.pageVariables(metadata, path: path), path: path,
+                                                 firstLine: firstLine)
+                    return (body: expanded.0, diagnostics: expanded.1)
+                }
             }
-            let result = try pipeline.read(Array(bytes), path: path)
-            guard result.document.metadata.published else { return PageOutcome(diagnostics: result.warnings) }
-            let stem = path.split(separator: ".").dropLast().joined(separator: ".")
-            let url = Permalink.escapePath(result.document.metadata.permalink ?? "/" + stem + ".html")
-            guard let outputPath = Permalink.outputPath(for: url) else {
-                return PageOutcome(diagnostics: result.warnings
-                    + [.error("the permalink '\(url)' leads outside the output folder", at: at)])
-            }
-            return PageOutcome(page: Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath),
-                               diagnostics: result.warnings)
+            let result = try pipeline.read(bytes, path: path, filter: filter)
+            return Outcome(item: result, diagnostics: result.warnings, usesLiquid: usesLiquid)
         } catch let diagnostic as Diagnostic {
-            return PageOutcome(diagnostics: [diagnostic])
+            return Outcome(diagnostics: [diagnostic], usesLiquid: usesLiquid)
         } catch {
-            return PageOutcome(diagnostics: [.error("\(error)", at: at)])
+            return Outcome(diagnostics: [.error("\(error)", at: at)], usesLiquid: usesLiquid)
         }
     }
 
-    private struct Outcome: Sendable {
-        var post: Post?
-        var diagnostics: [Diagnostic]
+    private func readPage(_ path: String, liquid: Liquid?) -> Outcome<Page> {
+        let read = readFile(path, liquid: liquid)
+        var outcome = Outcome<Page>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
+        guard let result = read.item, result.document.metadata.published else { return outcome }
+        let stem = path.split(separator: ".").dropLast().joined(separator: ".")
+        let url = Permalink.escapePath(result.document.metadata.permalink ?? "/" + stem + ".html")
+        guard let outputPath = Permalink.outputPath(for: url) else {
+            outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder",
+                                              at: SourceLocation(path: path, position: .unknown)))
+            return outcome
+        }
+        outcome.item = Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath)
+        return outcome
     }
 
-    private func read(_ candidate: PostFinder.Candidate) -> Outcome {
-        let file = source.appendingPathComponent(candidate.path)
+    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?) -> Outcome<Post> {
+        let read = readFile(candidate.path, liquid: liquid)
+        var outcome = Outcome<Post>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         let at = SourceLocation(path: candidate.path, position: .unknown)
-        let result: MarkdownReader.Result
-        do {
-            guard let bytes = FileManager.default.contents(atPath: file.path) else {
-                return Outcome(diagnostics: [.error("cannot read the file", at: at)])
-            }
-            result = try pipeline.read(Array(bytes), path: candidate.path)
-        } catch let diagnostic as Diagnostic {
-            return Outcome(diagnostics: [diagnostic])
-        } catch {
-            return Outcome(diagnostics: [.error("\(error)", at: at)])
-        }
-        var document = result.document
-        guard document.metadata.published else { return Outcome(diagnostics: result.warnings) }
+        let file = source.appendingPathComponent(candidate.path)
+        guard var document = read.item?.document, document.metadata.published else { return outcome }
         for category in candidate.categories.reversed() where !document.metadata.categories.contains(category) {
             document.metadata.categories.insert(category, at: 0)
         }
@@ -99,30 +119,30 @@ public struct SiteLoader: Sendable {
             if document.metadata.date == nil { document.metadata.date = modificationDate(of: file) }
         }
         guard let postDate = document.metadata.date, let slug = document.metadata.slug else {
-            return Outcome(diagnostics: result.warnings + [.error("a post needs a date", at: at)])
+            outcome.diagnostics.append(.error("a post needs a date", at: at))
+            return outcome
         }
         let date = postDate.date(in: config.timeZone)
-        if date > now && !includeFuture {
-            return Outcome(diagnostics: result.warnings)
-        }
-        var diagnostics = result.warnings
+        guard date <= now || includeFuture else { return outcome }
         var permalink = config.permalink
         if let own = document.metadata.permalink {
             do {
                 permalink = try Permalink(own)
             } catch var diagnostic as Diagnostic {
                 diagnostic.location = at
-                return Outcome(diagnostics: diagnostics + [diagnostic])
+                outcome.diagnostics.append(diagnostic)
+                return outcome
             } catch {
-                return Outcome(diagnostics: diagnostics + [.error("\(error)", at: at)])
+                outcome.diagnostics.append(.error("\(error)", at: at))
+                return outcome
             }
         }
         let fields = Permalink.Fields(date: postDate, timeZone: config.timeZone, slug: slug,
                                       categories: document.metadata.categories)
         let url = permalink.url(for: fields)
         guard let outputPath = Permalink.outputPath(for: url) else {
-            diagnostics.append(.error("the permalink '\(url)' leads outside the output folder", at: at))
-            return Outcome(diagnostics: diagnostics)
+            outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder", at: at))
+            return outcome
         }
         let excerpt: Document
         if let written = document.metadata.excerpt,
@@ -131,9 +151,32 @@ public struct SiteLoader: Sendable {
         } else {
             excerpt = Excerpt.cut(document, separator: config.excerptSeparator)
         }
-        let post = Post(document: document, sourcePath: candidate.path, url: url, outputPath: outputPath, date: date,
-                        isDraft: candidate.isDraft, excerpt: excerpt, readingMinutes: ReadingTime.minutes(of: document))
-        return Outcome(post: post, diagnostics: diagnostics)
+        outcome.item = Post(document: document, sourcePath: candidate.path, url: url, outputPath: outputPath, date: date,
+                            isDraft: candidate.isDraft, excerpt: excerpt,
+                            readingMinutes: ReadingTime.minutes(of: document))
+        return outcome
+    }
+
+    /// The Liquid context of this site: its settings and every URL.
+    private func makeLiquid(posts: [Post], pages: [Page]) -> Liquid {
+        var site: [String: String] = [
+            "title": config.title, "description": config.description, "url": config.url, "baseurl": config.baseurl,
+            "lang": config.language, "timezone": config.timeZone.identifier,
+        ]
+        if let author = config.author { site["author"] = author.name }
+        var byName: [String: String] = [:], byPath: [String: String] = [:]
+        for post in posts {
+            let url = config.baseurl + post.url
+            byPath[post.sourcePath] = url
+            let name = (post.sourcePath as NSString).lastPathComponent
+            let stem = String(name.prefix { $0 != "." })
+            byName[stem] = url
+            if let below = post.sourcePath.range(of: "_posts/") {
+                byName[String(post.sourcePath[below.upperBound...].prefix { $0 != "." })] = url
+            }
+        }
+        for page in pages { byPath[page.sourcePath] = config.baseurl + page.url }
+        return Liquid(site: site, posts: byName, files: byPath, baseurl: config.baseurl, siteURL: config.url)
     }
 
     private func modificationDate(of file: URL) -> PostDate? {

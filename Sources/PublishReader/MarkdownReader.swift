@@ -20,11 +20,17 @@ public struct MarkdownReader: Sendable {
         public var source: SourceLines
     }
 
+    /// Rewrites a file's Markdown body before it is parsed, knowing its
+    /// metadata and the file line the body starts on: how Liquid is
+    /// expanded. It must keep the body's line breaks where they are.
+    public typealias BodyFilter = @Sendable (_ body: Substring, _ firstLine: Int, _ metadata: Metadata)
+        -> (body: String, diagnostics: [Diagnostic])
+
     /// Reads `bytes`, named `path` in diagnostics (nil for standard input).
     ///
     /// - Throws: a `Diagnostic` located in the file when the front matter is
     ///   not valid YAML or a known key has a value of the wrong kind.
-    public func read(_ bytes: [UInt8], path: String? = nil) throws -> Result {
+    public func read(_ bytes: [UInt8], path: String? = nil, filter: BodyFilter? = nil) throws -> Result {
         let text = SourceText(bytes).text
         let split = readsFrontMatter ? FrontMatter(splitting: text) : FrontMatter(body: text)
         let name = path ?? "<stdin>"
@@ -40,9 +46,14 @@ public struct MarkdownReader: Sendable {
             if metadata.date == nil { metadata.date = fileName.date }
             if metadata.slug == nil { metadata.slug = fileName.slug }
         }
+        var body = split.body
+        if let filter {
+            let filtered = filter(split.body, split.bodyLineOffset + 1, metadata)
+            body = filtered.body[...]
+            warnings += filtered.diagnostics
+        }
         var document = Document(path: path, metadata: metadata)
-        CMarkParser.parse(split.body, into: &document, lineOffset: split.bodyLineOffset)
-        return Result(document: document, warnings: warnings,
-                      source: SourceLines(split.body, firstLine: split.bodyLineOffset + 1))
+        CMarkParser.parse(body, into: &document, lineOffset: split.bodyLineOffset)
+        return Result(document: document, warnings: warnings, source: SourceLines(body, firstLine: split.bodyLineOffset + 1))
     }
 }

@@ -125,3 +125,100 @@ struct SiteLoaderTests {
         #expect(site.tags.map(\.name) == ["t"])
     }
 }
+
+@Suite("Jekyll's Liquid and links between posts")
+struct JekyllCompatibilityTests {
+    func html(of path: String, in files: [String: String], config: SiteConfig = SiteConfig()) throws
+        -> (String, [Diagnostic]) {
+        let folder = try SiteFolder(files)
+        let (site, diagnostics) = try folder.load(config: config)
+        let post = try #require(site.posts.first { $0.sourcePath == path })
+        var texts: [String] = []
+        for case .enter(let node) in post.document.events() {
+            switch post.document.kind(of: node) {
+            case .inline(.link(let destination, _)): texts.append("link:" + destination)
+            case .inline(.text(let text)): texts.append(text)
+            case .inline(.code(let code)): texts.append("code:" + code)
+            case .block(.codeBlock(let info, let code)): texts.append("code[\(info)]:" + code)
+            default: break
+            }
+        }
+        return (texts.joined(separator: "|"), diagnostics)
+    }
+
+    @Test("post_url gives the other post's URL")
+    func postURL() throws {
+        let (text, _) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2014-06-16-a.md": "A\n",
+            "_posts/2015-01-01-b.md": "See [a]({% post_url 2014-06-16-a %}).\n",
+        ])
+        #expect(text == "See |link:/2014/06/16/a.html|a|.")
+    }
+
+    @Test("An unknown post_url is an error at its line and column, and the post is still built")
+    func unknownPostURL() throws {
+        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "---\ntitle: B\n---\nSee {% post_url nope %}.\n",
+        ])
+        #expect(text.contains("{% post_url nope %}"))
+        #expect(diagnostics.map(\.description).first?.hasPrefix("_posts/2015-01-01-b.md:4:5: error: `{% post_url nope %}`") == true)
+    }
+
+    @Test("link gives a page's or post's URL by its source path")
+    func linkTag() throws {
+        let (text, _) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "about.md": "---\ntitle: About\npermalink: /about/\n---\nMe\n",
+            "_posts/2015-01-01-b.md": "[me]({% link about.md %})\n",
+        ])
+        #expect(text == "link:/about/|me")
+    }
+
+    @Test("site and page variables are filled in")
+    func variables() throws {
+        var config = SiteConfig()
+        config.title = "Workbench"
+        let (text, _) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "---\ntitle: Bee\n---\n{{ site.title }} / {{ page.title }}\n",
+        ], config: config)
+        #expect(text == "Workbench / Bee")
+    }
+
+    @Test("raw keeps Liquid as text; highlight becomes a fenced code block")
+    func rawAndHighlight() throws {
+        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "{% raw %}`{{ x }}`{% endraw %}\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n",
+        ])
+        #expect(text == "code:{{ x }}|code[ruby]:puts 1\n")
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test("Any other tag is left as text with a located warning")
+    func otherTagsWarned() throws {
+        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "Before\n\n{% include note.html %}\n",
+        ])
+        #expect(text.contains("{% include note.html %}"))
+        #expect(diagnostics.map(\.description) == [
+            "_posts/2015-01-01-b.md:3:1: warning: the Liquid tag `include` is not supported; it is left as text (wrap it in {% raw %} to silence this)",
+        ])
+    }
+
+    @Test("A Markdown link to another post's file becomes a link to its URL, keeping the fragment")
+    func linkToSourceFile() throws {
+        let (text, _) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2014-06-16-a.md": "A\n",
+            "_posts/2015-01-01-b.md": "[one](2014-06-16-a.md) [two](../_posts/2014-06-16-a.md#part)\n",
+        ])
+        #expect(text == "link:/2014/06/16/a.html|one| |link:/2014/06/16/a.html#part|two")
+    }
+
+    @Test("A link to a Markdown file that is no post is warned about")
+    func linkToMissingFile() throws {
+        let (_, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "[gone](2010-01-01-gone.md)\n",
+        ])
+        #expect(diagnostics.map(\.description) == [
+            "_posts/2015-01-01-b.md:1:1: warning: this link points at 2010-01-01-gone.md, which is not a post or page of the site",
+        ])
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import PublishAST
+
+/// The Liquid that Jekyll posts use, expanded before the Markdown is read,
+/// as Jekyll does: `{% raw %}`, `{% highlight %}` (as a fenced code block),
+/// `{% link %}`, `{% post_url %}`, `{{ site.X }}` and `{{ page.X }}` with
+/// the `relative_url` and `absolute_url` filters. Any other tag is left as
+/// text with a located warning, never guessed at. Line breaks are kept, so
+/// every later position still points at the right line of the file.
+struct Liquid: Sendable {
+    /// `site.X` values, as text.
+    var site: [String: String]
+    /// A post's URL (with the baseurl) by its file name without extension,
+    /// `2014-06-16-hello`, and by its path below `_posts`.
+    var posts: [String: String]
+    /// Any post's or page's URL (with the baseurl) by its source path.
+    var files: [String: String]
+    var baseurl: String
+    var siteURL: String
+
+    /// Expands `text`, which starts at file line `firstLine` of `path`.
+    func expand(_ text: Substring, page: [String: String], path: String, firstLine: Int) -> (String, [Diagnostic]) {
+        var output = ""
+        var diagnostics: [Diagnostic] = []
+        var rest = text
+        var line = firstLine
+        var rawUntilEnd = false
+        while let open = rest.firstRange(of: rawUntilEnd ? "{%" : "{") {
+            let before = rest[..<open.lowerBound]
+            output += before
+            line += before.count { $0 == "\n" }
+            let tail = rest[open.lowerBound...]
+            guard let markup = Markup(tail) else {
+                output += rest[open]
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let column = (output.lastIndex(of: "\n").map { output[output.index(after: $0)...] } ?? output[...]).utf8.count + 1
+            let at = SourceLocation(path: path, line: line, column: column)
+            let written = tail[..<markup.end]
+            rest = tail[markup.end...]
+            if rawUntilEnd {
+                if markup.isTag && markup.name == "endraw" {
+                    rawUntilEnd = false
+                } else {
+                    output += written
+                }
+                line += written.count { $0 == "\n" }
+                continue
+            }
+            var replacement: String
+            switch (markup.isTag, markup.name) {
+            case (true, "raw"):
+                rawUntilEnd = true
+                replacement = ""
+            case (true, "highlight"):
+                replacement = "```" + (markup.arguments.first ?? "")
+            case (true, "endhighlight"):
+                replacement = "```"
+            case (true, "post_url"):
+                let name = markup.arguments.first ?? ""
+                if let url = posts[name] {
+                    replacement = url
+                } else {
+                    diagnostics.append(.error("`{% post_url \(name) %}` names no post; write the file name without its extension, like 2014-06-16-hello", at: at))
+                    replacement = String(written)
+                }
+            case (true, "link"):
+                let target = markup.arguments.first ?? ""
+                if let url = files[target] {
+                    replacement = url
+                } else {
+                    diagnostics.append(.error("`{% link \(target) %}` names no post or page; give its path from the site folder", at: at))
+                    replacement = String(written)
+                }
+            case (true, _):
+                diagnostics.append(.warning("the Liquid tag `\(markup.name)` is not supported; it is left as text (wrap it in {% raw %} to silence this)", at: at))
+                replacement = String(written)
+            case (false, _):
+                replacement = value(of: markup, page: page, at: at, diagnostics: &diagnostics) ?? String(written)
+            }
+            // Keep the line count: a tag written over several lines leaves its line breaks.
+            let breaks = written.count { $0 == "\n" }
+            output += replacement + String(repeating: "\n", count: breaks)
+            line += breaks
+        }
+        output += rest
+        if rawUntilEnd {
+            diagnostics.append(.warning("`{% raw %}` is never closed with `{% endraw %}`", at: SourceLocation(path: path, line: line, column: 1)))
+        }
+        return (output, diagnostics)
+    }
+
+    /// `{{ site.title }}`, `{{ page.url | absolute_url }}`; nil when the
+    /// expression is not one publish knows, after a warning.
+    private func value(of markup: Markup, page: [String: String], at: SourceLocation,
+                       diagnostics: inout [Diagnostic]) -> String? {
+        let parts = markup.body.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let variable = parts.first else { return nil }
+        var result: String?
+        if variable.hasPrefix("site.") {
+            result = site[String(variable.dropFirst(5))]
+        } else if variable.hasPrefix("page.") {
+            result = page[String(variable.dropFirst(5))]
+        } else if variable.count >= 2, let quote = variable.first, quote == "\"" || quote == "'", variable.last == quote {
+            result = String(variable.dropFirst().dropLast())
+        }
+        guard var text = result else {
+            diagnostics.append(.warning("`{{ \(markup.body) }}` is not a value publish knows (site.X and page.X are); it is left as text", at: at))
+            return nil
+        }
+        for filter in parts.dropFirst() {
+            switch filter {
+            case "relative_url": text = baseurl + (text.hasPrefix("/") ? text : "/" + text)
+            case "absolute_url": text = siteURL + baseurl + (text.hasPrefix("/") ? text : "/" + text)
+            case "xml_escape", "escape": text = text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;").replacing("\"", with: "&quot;")
+            case "downcase": text = text.lowercased()
+            case "upcase": text = text.uppercased()
+            default:
+                diagnostics.append(.warning("the Liquid filter `\(filter)` is not supported; it is ignored", at: at))
+            }
+        }
+        return text
+    }
+}
+
+/// One `{% tag arguments %}` or `{{ expression }}`, with `-` trimming marks.
+private struct Markup {
+    var isTag: Bool
+    var name: String
+    var arguments: [String]
+    var body: String
+    /// Just past the closing `%}` or `}}`.
+    var end: Substring.Index
+
+    init?(_ text: Substring) {
+        let isTag: Bool
+        if text.hasPrefix("{%") { isTag = true } else if text.hasPrefix("{{") { isTag = false } else { return nil }
+        let close = isTag ? "%}" : "}}"
+        let inner = text.dropFirst(2)
+        // A tag never runs past a blank line: `{{` in prose is not Liquid.
+        guard let range = inner.firstRange(of: close), !inner[..<range.lowerBound].contains("\n\n") else { return nil }
+        var body = inner[..<range.lowerBound]
+        if body.hasPrefix("-") { body = body.dropFirst() }
+        if body.hasSuffix("-") { body = body.dropLast() }
+        let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first else { return nil }
+        self.isTag = isTag
+        name = isTag ? first : ""
+        arguments = isTag ? Array(words.dropFirst()) : []
+        self.body = body.trimmingCharacters(in: .whitespaces)
+        end = range.upperBound
+    }
+}
+
+extension Liquid {
+    /// Whether a file holds anything Liquid could expand.
+    static func appears(in bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "%") || byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// `page.X` values for a file with this front matter.
+    func pageVariables(_ metadata: Metadata, path: String) -> [String: String] {
+        var page: [String: String] = ["path": path]
+        if let url = files[path] { page["url"] = String(url.dropFirst(baseurl.count)) }
+        if let title = metadata.title { page["title"] = title }
+        if let date = metadata.date { page["date"] = date.description }
+        if let slug = metadata.slug { page["slug"] = slug }
+        if let description = metadata.description { page["description"] = description }
+        if let language = metadata.language { page["lang"] = language }
+        if !metadata.categories.isEmpty { page["categories"] = metadata.categories.joined(separator: " ") }
+        if !metadata.tags.isEmpty { page["tags"] = metadata.tags.joined(separator: " ") }
+        if let author = metadata.authors.first { page["author"] = author.name }
+        for entry in metadata.extra {
+            if let text = entry.value.scalarText { page[entry.key] = text }
+        }
+        return page
+    }
+}
