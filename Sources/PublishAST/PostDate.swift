@@ -129,6 +129,14 @@ private struct DateScanner {
             }
         }
         skipSpaces()
+        // `2023-01-29 18:30:22 2023 -0800`: a year repeated before the zone,
+        // as some Jekyll posts have it; Ruby's `Time.parse` reads past it.
+        let beforeYear = index
+        if let year = number(minDigits: 4, maxDigits: 4), year == date.year, peek == 32 || atEnd {
+            skipSpaces()
+        } else {
+            index = beforeYear
+        }
         return atEnd ? date : ending(date)
     }
 

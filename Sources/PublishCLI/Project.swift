@@ -38,6 +38,8 @@ struct Project {
         for entry in file.section("site") { siteKeys[entry.key] = entry.value }
         for entry in file.section("source") { siteKeys[entry.key] = entry.value }
         site = try SiteConfig(jekyllConfig: .mapping(siteKeys), path: "_config.yml")
+        // A page's <title> may not be empty; a site without a title is named after its folder.
+        if site.title.isEmpty { site.title = source.lastPathComponent }
         markdown = try MarkdownPipeline(file: file)
         outputs = try file.section("outputs").entries.map { entry in
             guard case .mapping(var options) = entry.value else {

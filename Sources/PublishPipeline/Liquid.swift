@@ -105,6 +105,11 @@ struct Liquid: Sendable {
         } else if variable.count >= 2, let quote = variable.first, quote == "\"" || quote == "'", variable.last == quote {
             result = String(variable.dropFirst().dropLast())
         }
+        if result == nil, variable.hasPrefix("site.") || variable.hasPrefix("page.") {
+            // Liquid prints an unset variable as nothing; so does Jekyll.
+            diagnostics.append(.warning("`\(variable)` is not set; it is left empty, as Jekyll leaves it", at: at))
+            result = ""
+        }
         guard var text = result else {
             diagnostics.append(.warning("`{{ \(markup.body) }}` is not a value publish knows (site.X and page.X are); it is left as text", at: at))
             return nil

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var excerptSeparator: String = "\n\n"
     /// Source paths that are neither pages nor static files.
     public var exclude: [String] = []
+    /// Every scalar key of the configuration as text, for `{{ site.X }}`.
+    public var variables: [String: String] = [:]
 
     public init() {}
 
@@ -29,6 +31,9 @@ public struct SiteConfig: Sendable {
     public init(jekyllConfig value: YAMLValue, path: String) throws {
         self.init()
         guard case .mapping(let config) = value else { return }
+        for entry in config {
+            if let text = entry.value.scalarText { variables[entry.key] = text }
+        }
         let at = SourceLocation(path: path, position: .unknown)
         if let title = config["title"]?.scalarText { self.title = title }
         if let description = config["description"]?.scalarText { self.description = description }

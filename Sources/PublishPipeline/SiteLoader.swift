@@ -159,10 +159,11 @@ public struct SiteLoader: Sendable {
 
     /// The Liquid context of this site: its settings and every URL.
     private func makeLiquid(posts: [Post], pages: [Page]) -> Liquid {
-        var site: [String: String] = [
+        var site = config.variables
+        site.merge([
             "title": config.title, "description": config.description, "url": config.url, "baseurl": config.baseurl,
             "lang": config.language, "timezone": config.timeZone.identifier,
-        ]
+        ]) { _, known in known }
         if let author = config.author { site["author"] = author.name }
         var byName: [String: String] = [:], byPath: [String: String] = [:]
         for post in posts {

@@ -45,6 +45,18 @@ struct DateTests {
         #expect(date == PostDate(year: 2014, month: 6, day: 16, utcOffset: 0))
     }
 
+    // Seen in a real Jekyll blog; Ruby's `Time.parse` reads it.
+    @Test("A year repeated before the zone is read past")
+    func repeatedYear() throws {
+        let date = try #require(try metadata("date: '2023-01-29 18:30:22 2023 -0800'\n").date)
+        #expect(date == PostDate(year: 2023, month: 1, day: 29, hour: 18, minute: 30, second: 22, utcOffset: -28800))
+    }
+
+    @Test("Another number before the zone is still an error")
+    func otherNumberRefused() {
+        #expect(throws: Diagnostic.self) { try metadata("date: '2023-01-29 18:30:22 2024 -0800'\n") }
+    }
+
     @Test("A time followed by `UTC` is UTC")
     func timeWithUTC() throws {
         let date = try #require(try metadata("date: 2014-06-16 10:30:00 UTC\n").date)
