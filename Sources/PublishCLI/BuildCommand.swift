@@ -4,13 +4,8 @@ import PublishAST
 import PublishPipeline
 import PublishReader
 
-/// `publish build` (and plain `publish`): the whole site, in every enabled
-/// format, into the output folder, swapped into place when done.
-struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Build the site in every enabled format (the default command).")
-
+/// What `build` and `serve` share: where the site is and what to build.
+struct BuildOptions: ParsableArguments {
     @Option(help: "The site folder.")
     var source: String = "."
 
@@ -29,45 +24,67 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include posts dated in the future.")
     var future = false
 
-    @Flag(name: .shortAndLong, help: "Print errors only.")
-    var quiet = false
+    var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
+    var outputURL: URL { output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("_site") }
 
-    func run() throws {
-        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
-        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("_site")
-        var report = Report(quiet: quiet)
+    /// Builds the site once. Returns false when any error was reported;
+    /// the previous output is then still replaced by what could be built,
+    /// unless the configuration itself was at fault.
+    func build(report: inout Report) -> Bool {
         let project: Project
         do {
             project = try Project(source: sourceURL, pipelineFile: pipeline.map { URL(fileURLWithPath: $0) })
         } catch let diagnostic as Diagnostic {
             report.add([diagnostic])
-            throw ExitCode.failure
+            return false
+        } catch {
+            report.add([.error("\(error)")])
+            return false
         }
-        for name in format where EmitterRegistry.emitter(named: name) == nil {
+        for name in format where !project.outputs.contains(where: { $0.name == name }) {
             report.add([.error("there is no output format `\(name)`; the formats are: "
-                               + EmitterRegistry.names.joined(separator: ", "))])
-            throw ExitCode.failure
+                               + project.outputs.map(\.name).joined(separator: ", "))])
+            return false
         }
         var loader = SiteLoader(source: sourceURL, config: project.site, pipeline: project.markdown)
         loader.includeDrafts = drafts
         loader.includeFuture = future
         let (site, loadDiagnostics) = loader.load()
         report.add(loadDiagnostics)
-
-        let folder = try OutputFolder(destination: outputURL)
         let chosen = project.outputs.filter { format.isEmpty ? $0.enabled : format.contains($0.name) }
-        for output in chosen {
-            do {
-                report.add(try output.emitter.emit(site, to: folder))
-            } catch let diagnostic as Diagnostic {
-                report.add([diagnostic])
-            }
+        do {
+            let folder = try OutputFolder(destination: outputURL)
+            report.add(Emitters.run(chosen.map(\.emitter), over: site, into: folder))
+            if !format.isEmpty { try folder.keepPrevious() }
+            try folder.commit()
+        } catch {
+            report.add([.error("cannot write \(outputURL.path): \(error)")])
+            return false
         }
-        if !format.isEmpty { try folder.keepPrevious() }
-        try folder.commit()
         report.summary("built \(site.posts.count) posts and \(site.pages.count) pages "
                        + "(\(chosen.map { $0.name }.joined(separator: ", "))) into \(outputURL.path)")
-        if report.hasErrors { throw ExitCode.failure }
+        return !report.hasErrors
+    }
+}
+
+/// `publish build` (and plain `publish`): the whole site, in every enabled
+/// format, into the output folder, swapped into place when done.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site in every enabled format (the default command).")
+
+    @OptionGroup var options: BuildOptions
+
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each step took.")
+    var verbose = false
+
+    func run() throws {
+        var report = Report(quiet: quiet, verbose: verbose)
+        guard options.build(report: &report) else { throw ExitCode.failure }
     }
 }
 
@@ -75,10 +92,13 @@ struct BuildCommand: ParsableCommand {
 /// was an error, for the exit status.
 struct Report {
     let quiet: Bool
+    var verbose = false
     private(set) var hasErrors = false
+    private let started = Date()
 
-    init(quiet: Bool) {
+    init(quiet: Bool, verbose: Bool = false) {
         self.quiet = quiet
+        self.verbose = verbose
     }
 
     mutating func add(_ diagnostics: [Diagnostic]) {
@@ -89,6 +109,8 @@ struct Report {
     }
 
     func summary(_ line: String) {
-        if !quiet { FileHandle.standardError.write(Data("publish: \(line)\n".utf8)) }
+        guard !quiet else { return }
+        let seconds = verbose ? String(format: " in %.2f s", Date().timeIntervalSince(started)) : ""
+        FileHandle.standardError.write(Data("publish: \(line)\(seconds)\n".utf8))
     }
 }

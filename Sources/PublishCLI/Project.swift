@@ -40,7 +40,7 @@ struct Project {
         site = try SiteConfig(jekyllConfig: .mapping(siteKeys), path: "_config.yml")
         // A page's <title> may not be empty; a site without a title is named after its folder.
         if site.title.isEmpty { site.title = source.lastPathComponent }
-        markdown = try MarkdownPipeline(file: file)
+        markdown = try MarkdownPipeline(file: file, directory: source)
         outputs = try file.section("outputs").entries.map { entry in
             guard case .mapping(var options) = entry.value else {
                 throw Diagnostic.error("`outputs.\(entry.key)` must be a mapping of options",
@@ -55,12 +55,16 @@ struct Project {
                 options["enabled"] = nil
             }
             do {
-                let type = EmitterRegistry.emitter(named: entry.key)!
                 var locations: [String: SourceLocation] = [:]
                 for key in options.keys { locations[key] = file.location(of: "outputs.\(entry.key).\(key)") }
-                let emitter = try type.init(options: Settings(owner: "output `\(entry.key)`", values: options,
-                                                              locations: locations,
-                                                              at: file.location(of: "outputs.\(entry.key)")))
+                let settings = Settings(owner: "output `\(entry.key)`", values: options, locations: locations,
+                                        at: file.location(of: "outputs.\(entry.key)"))
+                let emitter: any Emitter
+                if let type = EmitterRegistry.emitter(named: entry.key) {
+                    emitter = try type.init(options: settings)
+                } else {
+                    emitter = try ExternalOutput(name: entry.key, options: settings, directory: source)
+                }
                 return Output(name: entry.key, enabled: enabled, emitter: emitter)
             } catch var diagnostic as Diagnostic {
                 diagnostic.location = diagnostic.location ?? file.location(of: "outputs.\(entry.key)")

@@ -1,3 +1,4 @@
+import Foundation
 import PublishAST
 import PublishReader
 import PublishStages
@@ -20,10 +21,11 @@ public struct MarkdownPipeline: Sendable {
         self.stages = dialect == .gfm ? stages : StageList()
     }
 
-    /// Reads the two sections of a pipeline file.
+    /// Reads the two sections of a pipeline file; external stages' commands
+    /// run in `directory`, the site folder.
     ///
     /// - Throws: a `Diagnostic` located at the offending key.
-    public init(file: PipelineFile) throws {
+    public init(file: PipelineFile, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
         var dialect = Dialect.gfm
         if let value = file.section("markdown")["dialect"] {
             guard let name = value.scalarText, let chosen = Dialect(rawValue: name) else {
@@ -33,7 +35,7 @@ public struct MarkdownPipeline: Sendable {
             dialect = chosen
         }
         do {
-            self.init(dialect: dialect, stages: try file.value["stages"].map { try StageList(yaml: $0, locations: file.keys) } ?? StageList())
+            self.init(dialect: dialect, stages: try file.value["stages"].map { try StageList(yaml: $0, locations: file.keys, directory: directory) } ?? StageList())
         } catch var diagnostic as Diagnostic {
             diagnostic.location = diagnostic.location ?? file.location(of: "stages")
             throw diagnostic

@@ -11,6 +11,8 @@ public final class OutputFolder: @unchecked Sendable {
     public let staging: URL
     private let lock = NSLock()
     private var written: Set<String> = []
+    /// Folders given whole to one output.
+    private var claimedFolders: [String] = []
 
     /// Makes a fresh staging folder, removing any a killed build left.
     public init(destination: URL) throws {
@@ -40,6 +42,17 @@ public final class OutputFolder: @unchecked Sendable {
         try FileManager.default.copyItem(at: source, to: file)
     }
 
+    /// A folder of its own for an output that writes files itself (an
+    /// external command), claimed whole.
+    public func folder(named name: String) throws -> URL {
+        let folder = try place(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock.lock()
+        claimedFolders.append(name + "/")
+        lock.unlock()
+        return folder
+    }
+
     /// Claims `path` for one writer and returns where it lives in staging.
     private func place(_ path: String) throws -> URL {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
@@ -64,7 +77,7 @@ public final class OutputFolder: @unchecked Sendable {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let relative = String(file.standardizedFileURL.path.dropFirst(base.count))
             lock.lock()
-            let taken = written.contains(relative)
+            let taken = written.contains(relative) || claimedFolders.contains { relative.hasPrefix($0) }
             lock.unlock()
             guard !taken else { continue }
             let target = staging.appendingPathComponent(relative)

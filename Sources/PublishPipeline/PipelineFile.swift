@@ -59,8 +59,10 @@ public struct PipelineFile: Sendable {
                 }
             }
             if section == "outputs", let outputs, case .mapping(let blocks) = content {
-                for name in blocks.keys where !outputs.contains(name) {
-                    throw unknown(name, at: "outputs.\(name)", among: outputs, kind: "output")
+                for entry in blocks where !outputs.contains(entry.key) {
+                    let name = entry.key
+                    if case .mapping(let block) = entry.value, block["command"] != nil { continue }
+                    throw unknown(name, at: "outputs.\(name)", among: outputs, kind: "output (an external one needs a `command`)")
                 }
             }
         }

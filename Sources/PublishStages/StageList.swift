@@ -1,3 +1,4 @@
+import Foundation
 import PublishAST
 
 /// The stages a pipeline runs, in order, each made from its options.
@@ -22,18 +23,22 @@ public struct StageList: Sendable {
     ///
     /// - Throws: a `Diagnostic` naming an unknown stage (with the nearest
     ///   known name), a malformed entry, or a stage's own option error.
-    /// - Parameter locations: where keys were written, by dotted path
-    ///   (`stages[1].heading-ids.prefix`), for located errors.
-    public init(yaml: YAMLValue, locations: [String: SourceLocation] = [:]) throws {
+    /// - Parameters:
+    ///   - locations: where keys were written, by dotted path
+    ///     (`stages[1].heading-ids.prefix`), for located errors.
+    ///   - directory: where the commands of external stages run.
+    public init(yaml: YAMLValue, locations: [String: SourceLocation] = [:],
+                directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
         guard case .sequence(let entries) = yaml else {
             throw Diagnostic.error("`stages` must be a list of stage names", at: locations["stages"])
         }
         stages = try entries.enumerated().map { index, entry in
-            try StageList.stage(from: entry, path: "stages[\(index)]", locations: locations)
+            try StageList.stage(from: entry, path: "stages[\(index)]", locations: locations, directory: directory)
         }
     }
 
-    private static func stage(from entry: YAMLValue, path: String, locations: [String: SourceLocation]) throws -> any Stage {
+    private static func stage(from entry: YAMLValue, path: String, locations: [String: SourceLocation],
+                              directory: URL) throws -> any Stage {
         let at = locations[path] ?? locations["stages"]
         let name: String
         var values = YAMLMapping()
@@ -50,14 +55,19 @@ public struct StageList: Sendable {
         default:
             throw Diagnostic.error("each entry of `stages` is a stage name, or a name with a mapping of options", at: at)
         }
+        var optionLocations: [String: SourceLocation] = [:]
+        for key in values.keys { optionLocations[key] = locations["\(path).\(name).\(key)"] }
+        let settings = Settings(owner: "stage `\(name)`", values: values, locations: optionLocations, at: at)
+        if StageRegistry.stage(named: name) == nil, values["command"] != nil {
+            return try ExternalStage(name: name, options: settings, directory: directory)
+        }
         guard let type = StageRegistry.stage(named: name) else {
             var message = "there is no stage `\(name)`"
             if let near = Spelling.nearest(to: name, among: StageRegistry.names) { message += " (did you mean `\(near)`?)" }
-            throw Diagnostic.error(message + "; the stages are: " + StageRegistry.names.joined(separator: ", "), at: at)
+            throw Diagnostic.error(message + "; the stages are: " + StageRegistry.names.joined(separator: ", ")
+                                   + ", or any name with a `command` option", at: at)
         }
-        var optionLocations: [String: SourceLocation] = [:]
-        for key in values.keys { optionLocations[key] = locations["\(path).\(name).\(key)"] }
-        return try type.init(options: Settings(owner: "stage `\(name)`", values: values, locations: optionLocations, at: at))
+        return try type.init(options: settings)
     }
 
     public var names: [String] { stages.map { type(of: $0).name } }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PublishAST
+import PublishPipeline
+
+/// `publish new "Title"`: a dated post with front matter, ready to write.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new post, dated now, into _posts (or _drafts with --draft).")
+
+    @Argument(help: "The post's title.")
+    var title: String
+
+    @Option(help: "The site folder.")
+    var source: String = "."
+
+    @Option(help: "The file name's slug; made from the title when absent.")
+    var slug: String?
+
+    @Flag(help: "Write into _drafts, with no date in the file name.")
+    var draft = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: source)
+        let project = try? Project(source: folder, pipelineFile: nil)
+        let zone = project?.site.timeZone ?? TimeZone.current
+        let now = Date()
+        let day = now.formatted(Date.ISO8601FormatStyle(timeZone: zone).year().month().day().dateSeparator(.dash))
+        let time = now.formatted(Date.ISO8601FormatStyle(timeZone: zone).year().month().day().dateSeparator(.dash)
+            .time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted)
+            .dateTimeSeparator(.space))
+        var name = slug ?? Slug.make(title)
+        if name.isEmpty { name = "post" }
+        let file = draft ? "_drafts/\(name).md" : "_posts/\(day)-\(name).md"
+        let url = folder.appendingPathComponent(file)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            Diagnostics.report(.error("a post is already there; choose another --slug", at: SourceLocation(path: file, position: .unknown)))
+            throw ExitCode.failure
+        }
+        let quoted = "\"" + title.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        let text = "---\ntitle: \(quoted)\ndate: \(time.replacing("Z", with: " +0000"))\ncategories: []\ntags: []\n---\n\n"
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        print(file)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+@Suite("publish serve")
+struct ServeCommandTests {
+    func fetch(_ url: String) -> String? {
+        guard let data = try? Data(contentsOf: URL(string: url)!) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Polls `condition` every 0.2 s for at most `seconds`.
+    func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(200_000)
+        }
+        return condition()
+    }
+
+    @Test("Serves the built site on 127.0.0.1 and rebuilds when a post changes")
+    func servesAndRebuilds() throws {
+        let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "First version\n"])
+        let port = Int.random(in: 20_000..<40_000)
+        let process = Process()
+        process.executableURL = Publish.executable
+        process.arguments = ["serve", "--source", site.url.path, "--port", String(port)]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        let page = "http://127.0.0.1:\(port)/2014/06/16/a.html"
+        #expect(eventually(20) { fetch(page)?.contains("First version") == true })
+        #expect(fetch(page)?.contains("/__publish/build") == true, "the page has no reload script")
+        try site.write("Second version\n", to: "_posts/2014-06-16-a.md")
+        #expect(eventually(20) { fetch(page)?.contains("Second version") == true })
+        #expect(fetch("http://127.0.0.1:\(port)/__publish/build") != "0")
+    }
+}
