@@ -1,0 +1,115 @@
+import PublishAST
+
+/// `tables`: GFM pipe tables. libcmark reads a table as a paragraph, one
+/// line per row; this stage finds a header row followed by a delimiter row
+/// (`| --- | :-: |`, as many cells as the header) in a paragraph and turns
+/// it and the rows after it into a `table` block, as cmark-gfm does.
+///
+/// How: rows and cells are read from the source, not from the tree, because
+/// libcmark has already resolved `\|` and entities in text nodes. Every `|`
+/// not right after a backslash separates cells, even inside backticks, as in
+/// cmark-gfm, which splits a row before it parses inlines. The inline nodes
+/// libcmark parsed for each line are then dealt into the cells by their
+/// source ranges, so link references, entities and emphasis are kept:
+/// - a text node is cut at the separating pipes in it (the k-th `|` of its
+///   text is matched with the k-th pipe, escaped pipe or `&#124;`-like
+///   entity in its source);
+/// - a code span, raw HTML or autolink holding a separating pipe becomes its
+///   source text, cut at the pipes; an emphasis, strong or link holding one
+///   is unwrapped into its delimiters as text and its children, which are
+///   dealt in turn. A node spanning lines of the table is treated the same;
+/// - as cmark-gfm drops the backslash before every `|` in a cell before
+///   parsing it, ``` `a\|b` ``` is the code `a|b`, and `\\|` shows as `|`.
+/// Lines the table does not take stay a paragraph before it or after it;
+/// the one after is looked at again, as it may hold another table.
+///
+/// Limits, where libcmark's reading of the text differs from cmark-gfm's:
+/// - The source of a node that had to be unwrapped or turned into text is
+///   not parsed again: `` `a | *b*` `` gives the text `*b*` in the second
+///   cell where cmark-gfm gives emphasis. The same for the delimiters of an
+///   unwrapped link (`[a|b](<c d>)` keeps its `<`).
+/// - A row after the table's first line that libcmark read as a lazy
+///   continuation line, or that cmark-gfm reads as the start of an indented
+///   code block, a list (`2.`, an empty `-`) or an HTML block, ends the
+///   table, but stays a paragraph after it in the same container, with a
+///   warning, where cmark-gfm makes that block (outside the container).
+/// - Link reference definitions right before the header row are taken by
+///   libcmark; cmark-gfm leaves them as paragraph text.
+/// - Inline ranges are only as good as libcmark's; after a hard line break
+///   written with a backslash they drift, and a row whose nodes cannot be
+///   placed keeps them in the cell before, with a warning.
+///
+/// Ranges: the table spans its lines, a row its line, a cell the source
+/// between its pipes; cells of a short row that were filled in have none.
+public struct Tables: Stage {
+    public static let name = "tables"
+
+    public init(options: StageOptions) throws {
+        try options.finish()
+    }
+
+    public func run(_ document: inout Document, context: inout StageContext) {
+        var pending = Self.candidates(in: document)
+        var index = 0
+        while index < pending.count {
+            var builder = TableBuilder(block: pending[index].block, container: pending[index].container,
+                                       document: document, source: context.source)
+            if let rest = builder.build(in: &document, context: &context) {
+                pending.append(Candidate(block: rest, container: pending[index].container))
+            }
+            index += 1
+        }
+    }
+
+    /// A paragraph or setext heading that may hold a table, with what it
+    /// sits in: how many block quotes, and the innermost list item.
+    struct Candidate {
+        var block: NodeID
+        var container: Container
+    }
+
+    struct Container {
+        var quotes: Int
+        var item: NodeID?
+        /// Whether the innermost container is a block quote, not an item.
+        var quoteIsInnermost: Bool
+    }
+
+    /// Every paragraph and setext heading of more than one line, found in
+    /// one walk that keeps the containers on a stack.
+    static func candidates(in document: Document) -> [Candidate] {
+        var found: [Candidate] = []
+        var stack = [Container(quotes: 0, item: nil, quoteIsInnermost: false)]
+        var events = document.events()
+        while let event = events.next() {
+            switch event {
+            case .enter(let node):
+                var container = stack[stack.count - 1]
+                switch document.kind(of: node) {
+                case .block(.blockQuote):
+                    container.quotes += 1
+                    container.quoteIsInnermost = true
+                    stack.append(container)
+                case .block(.item):
+                    container.item = node
+                    container.quoteIsInnermost = false
+                    stack.append(container)
+                case .block(.paragraph), .block(.heading):
+                    let range = document.range(of: node)
+                    if range.isKnown, range.end.line > range.start.line {
+                        found.append(Candidate(block: node, container: container))
+                    }
+                    events.skipChildren(of: node)
+                default:
+                    if !document.kind(of: node).isBlock { events.skipChildren(of: node) }
+                }
+            case .exit(let node):
+                switch document.kind(of: node) {
+                case .block(.blockQuote), .block(.item): stack.removeLast()
+                default: break
+                }
+            }
+        }
+        return found
+    }
+}
