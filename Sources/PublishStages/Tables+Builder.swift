@@ -87,6 +87,7 @@ struct TableBuilder {
             last = index
         }
 
+        correctRanges(in: &document)
         guard let groups = lineGroups(tableLines: header...last, in: &document) else {
             warn("the lines of this table could not be matched with what was parsed; it is left as a paragraph",
                  line: lines[header], document: document, context: &context)

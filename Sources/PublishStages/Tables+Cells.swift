@@ -165,10 +165,11 @@ extension TableBuilder {
         return (range.start, range.end)
     }
 
-    /// The table line of file line `number`.
+    /// The table line of file line `number`, the underline included.
     func line(_ number: Int) -> TableLine? {
         guard let first = lines.first else { return nil }
         let index = number - first.number
+        if index == lines.count, let underline { return underline }
         return index >= 0 && index < lines.count ? lines[index] : nil
     }
 

@@ -10,6 +10,10 @@ struct TableLine {
     let start: Int
     /// The content, trailing whitespace removed.
     let bytes: [UInt8]
+    /// The length of the content with its trailing whitespace.
+    let rawLength: Int
+    /// Whether the line ends in a backslash hard break.
+    let endsWithBackslash: Bool
     /// Whether the line leaves a container the paragraph is in, and so
     /// continues the paragraph only as a lazy continuation line.
     let isLazy: Bool
@@ -22,6 +26,8 @@ struct TableLine {
     init(number: Int, start: Int, bytes: ArraySlice<UInt8>, isLazy: Bool, indent: Int) {
         self.number = number
         self.start = start
+        rawLength = bytes.count
+        endsWithBackslash = bytes.last == UInt8(ascii: "\\")
         var end = bytes.endIndex
         while end > bytes.startIndex, Self.isSpace(bytes[end - 1]) { end -= 1 }
         self.bytes = Array(bytes[bytes.startIndex..<end])

@@ -1,0 +1,54 @@
+import PublishAST
+
+extension TableBuilder {
+    /// Puts the block's inline ranges where the source has them.
+    ///
+    /// libcmark parses a paragraph's lines joined, without their indentation,
+    /// and counts an inline's column from the block's first column and from
+    /// the last line end it counted. It does not count one passed by a
+    /// backslash hard break, a code span or raw HTML: there its ranges stay
+    /// on the earlier line with ever larger columns. Offsets into the joined
+    /// lines undo both.
+    func correctRanges(in document: inout Document) {
+        guard let first = lines.first else { return }
+        var offsets = [0]
+        for line in lines { offsets.append(offsets[offsets.count - 1] + line.rawLength + 1) }
+        var counted = 0, current = 0
+        func corrected(_ position: SourcePosition) -> SourcePosition {
+            let offset = offsets[counted] + position.column - first.start
+            var low = 0, high = lines.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if offsets[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            current = low
+            return SourcePosition(line: lines[low].number, column: lines[low].start + offset - offsets[low])
+        }
+        var edits: [(NodeID, SourceRange)] = []
+        for event in document.events(from: block) where event.node != block {
+            let node = event.node
+            var range = document.range(of: node)
+            switch (event, document.kind(of: node)) {
+            case (.enter, .inline(.softBreak)), (.enter, .inline(.lineBreak)):
+                if document.kind(of: node) == .inline(.softBreak) || !lines[current].endsWithBackslash {
+                    counted = min(current + 1, lines.count - 1)
+                }
+                current = min(current + 1, lines.count - 1)
+            case (.enter, let kind) where range.isKnown:
+                range.start = corrected(range.start)
+                if !kind.isContainer { range.end = corrected(range.end) }
+                edits.append((node, range))
+            case (.exit, let kind) where kind.isContainer && range.isKnown:
+                edits.append((node, SourceRange(start: .unknown, end: corrected(range.end))))
+            default:
+                break
+            }
+        }
+        for (node, range) in edits {
+            var updated = document.range(of: node)
+            if range.start.isKnown { updated.start = range.start }
+            updated.end = range.end
+            document.setRange(updated, of: node)
+        }
+    }
+}
