@@ -6,6 +6,7 @@ import PublishAST
 struct TableBuilder {
     let block: NodeID
     let container: Tables.Container
+    let source: SourceLines
     /// The lines of the block's text: a setext heading's underline is not one.
     var lines: [TableLine] = []
     /// A setext heading's underline.
@@ -16,6 +17,7 @@ struct TableBuilder {
     init(block: NodeID, container: Tables.Container, document: Document, source: SourceLines) {
         self.block = block
         self.container = container
+        self.source = source
         let range = document.range(of: block)
         let itemColumn = container.item.flatMap { document.firstChild(of: $0) }.map { document.range(of: $0).start.column }
         var last = range.end.line
@@ -43,7 +45,8 @@ struct TableBuilder {
         let bytes = Array(text.utf8)
         if let first {
             let offset = min(max(first - 1, 0), bytes.count)
-            return TableLine(number: number, start: offset + 1, bytes: bytes[offset...], isLazy: false, indent: 0)
+            return TableLine(number: number, start: offset + 1, bytes: bytes[offset...], isLazy: false,
+                             quotes: container.quotes, indent: 0)
         }
         var index = 0, quotes = 0, afterMarker = 0
         while true {
@@ -54,91 +57,253 @@ struct TableBuilder {
             afterMarker = index
         }
         let start = index + 1
+        // Tabs stop every four columns, as CommonMark counts indentation.
+        func visual(_ end: Int) -> Int {
+            bytes[..<end].reduce(0) { column, byte in byte == 0x09 ? column + 4 - column % 4 : column + 1 }
+        }
         let indent: Int
         if container.quoteIsInnermost {
-            indent = max(index - afterMarker - 1, 0)
+            indent = max(visual(index) - visual(afterMarker) - 1, 0)
         } else if let itemColumn {
             indent = start - itemColumn
         } else {
-            indent = index
+            indent = visual(index)
         }
         let isLazy = quotes < container.quotes || itemColumn.map { start < $0 } ?? false
-        return TableLine(number: number, start: start, bytes: bytes[index...], isLazy: isLazy, indent: indent)
+        return TableLine(number: number, start: start, bytes: bytes[index...], isLazy: isLazy,
+                         quotes: quotes, indent: indent)
     }
 
-    /// Builds the table if the block holds one; returns the block made of the
-    /// lines after it, for another look.
-    mutating func build(in document: inout Document, context: inout StageContext) -> NodeID? {
-        guard let (delimiter, alignments) = delimiterRow() else { return nil }
-        let header = delimiter - 1
-        var last = delimiter
+    /// One table in the block: the lines before it that stay a paragraph,
+    /// its rows, and what ends it.
+    struct Segment {
+        var start: Int
+        var header: Int
+        var alignments: [TableAlignment]
+        var last: Int
+        /// The first line after the table, if any.
         var restStart: Int?
-        for index in (delimiter + 1)..<lines.count {
-            if lines[index].cells.isEmpty {
-                restStart = index
-                break
-            }
-            if let block = interruption(by: lines[index]) {
-                warn("this line ends the table: GitHub reads it as \(block); a blank line before it keeps them apart",
-                     line: lines[index], document: document, context: &context)
-                restStart = index
-                break
-            }
-            last = index
-        }
+        /// Why that line is not a row, when it is a line of text.
+        var interruption: Interruption?
+        /// The first line of the paragraph after the table (and after the
+        /// code block that ended it).
+        var next: Int?
+    }
 
+    /// A line of libcmark's paragraph that cmark-gfm does not take as a row.
+    enum Interruption: Equatable {
+        case lazy
+        case indentedCode
+        case listItem
+        case htmlBlock
+
+        var reading: String {
+            switch self {
+            case .lazy: return "a line outside the block quote or list item the table is in"
+            case .indentedCode: return "an indented code block"
+            case .listItem: return "a list item"
+            case .htmlBlock: return "an HTML block"
+            }
+        }
+    }
+
+    /// The tables of the block, read from its source lines alone. Lines
+    /// after a table are a new paragraph, which may hold the next table.
+    func segments() -> [Segment] {
+        var segments: [Segment] = []
+        var start = 0
+        while let (delimiter, alignments) = delimiterRow(from: start) {
+            var segment = Segment(start: start, header: delimiter - 1, alignments: alignments, last: delimiter)
+            for index in (delimiter + 1)..<lines.count {
+                if lines[index].cells.isEmpty {
+                    segment.restStart = index
+                    break
+                }
+                if let interruption = interruption(by: lines[index]) {
+                    segment.restStart = index
+                    segment.interruption = interruption
+                    break
+                }
+                segment.last = index
+            }
+            guard var next = segment.restStart else {
+                segments.append(segment)
+                break
+            }
+            if segment.interruption == .indentedCode {
+                while next < lines.count, !lines[next].isLazy, lines[next].indent >= 4 { next += 1 }
+            }
+            segment.next = next
+            segments.append(segment)
+            start = next
+        }
+        return segments
+    }
+
+    /// Replaces the block with its paragraphs and tables, if it holds a table.
+    mutating func build(in document: inout Document, context: inout StageContext) {
+        let segments = segments()
+        guard let first = segments.first, let final = segments.last else { return }
         correctRanges(in: &document)
-        guard let groups = lineGroups(tableLines: header...last, in: &document) else {
-            warn("the lines of this table could not be matched with what was parsed; it is left as a paragraph",
-                 line: lines[header], document: document, context: &context)
-            return nil
+        var inTable = [Bool](repeating: false, count: lines.count)
+        for segment in segments {
+            for index in segment.header...segment.last { inTable[index] = true }
         }
-
-        let table = document.makeNode(.block(.table(alignments: alignments)),
-                                      range: span(of: lines[header], through: lines[last]))
-        let head = document.append(.block(.tableHead), range: span(of: lines[header], through: lines[header]), to: table)
-        fill(head, line: lines[header], nodes: groups.nodes[header], lineBreak: groups.breaks[header],
-             columns: alignments.count, in: &document)
-        for index in stride(from: delimiter + 1, through: last, by: 1) {
-            let row = document.append(.block(.tableRow), range: span(of: lines[index], through: lines[index]), to: table)
-            fill(row, line: lines[index], nodes: groups.nodes[index], lineBreak: groups.breaks[index],
-                 columns: alignments.count, in: &document)
+        guard let groups = lineGroups(inTable: inTable, in: &document) else {
+            warn("the lines of this table could not be matched with what was parsed; it is left as a paragraph",
+                 line: lines[first.header], document: document, context: &context)
+            return
         }
 
         var replacements: [NodeID] = []
-        if header > 0 {
-            let before = document.makeNode(.block(.paragraph), range: span(of: lines[0], through: lines[header - 1]))
-            gather(groups, lines: 0..<header, into: before, in: &document)
-            dropPipeEscapes(in: before, includingTopLevel: true, in: &document)
-            replacements.append(before)
+        for segment in segments {
+            if segment.header > segment.start {
+                let before = document.makeNode(.block(.paragraph),
+                                               range: span(of: lines[segment.start], through: lines[segment.header - 1]))
+                gather(groups, lines: segment.start..<segment.header, into: before, in: &document)
+                dropPipeEscapes(in: before, includingTopLevel: true, in: &document)
+                replacements.append(before)
+            }
+            isDegraded = false
+            replacements.append(table(segment, groups: groups, in: &document))
+            if isDegraded {
+                warn("some cells of this table could not be matched with their source; check its rows",
+                     line: lines[segment.header], document: document, context: &context)
+            }
+            if let restStart = segment.restStart, let next = segment.next, segment.interruption == .indentedCode {
+                replacements.append(codeBlock(lines: restStart..<next, in: &document))
+            }
         }
-        replacements.append(table)
 
         var rest: NodeID?
-        if let restStart {
+        if let next = final.next, next < lines.count {
             var range = document.range(of: block)
-            range.start = SourcePosition(line: lines[restStart].number, column: lines[restStart].start)
+            range.start = SourcePosition(line: lines[next].number, column: lines[next].start)
             let node = document.makeNode(document.kind(of: block), range: range)
-            gather(groups, lines: restStart..<lines.count, into: node, in: &document)
+            gather(groups, lines: next..<lines.count, into: node, in: &document)
+            replacements.append(node)
             rest = node
         } else if let underline {
-            replacements += readUnderline(underline, into: table, columns: alignments.count, in: &document)
+            let table = final.restStart == nil ? replacements.last : nil
+            replacements += readUnderline(underline, into: table, columns: final.alignments.count, in: &document)
         }
-        if let rest { replacements.append(rest) }
-        if isDegraded {
-            warn("some cells of this table could not be matched with their source; check its rows",
-                 line: lines[header], document: document, context: &context)
-        }
+        let relocation = rest != nil && final.interruption == .lazy
+            ? lazyTarget(for: lines[final.next ?? 0], in: document) : nil
         document.replace(block, with: replacements)
-        return rest
+        if let rest, let relocation {
+            document.insert(rest, after: relocation.after)
+            if let item = relocation.splitting { splitList(after: item, placing: rest, in: &document) }
+        }
+
+        for segment in segments {
+            guard let interruption = segment.interruption, let restStart = segment.restStart,
+                  interruption != .indentedCode, interruption != .lazy || relocation == nil else { continue }
+            warn("this line ends the table: GitHub reads it as \(interruption.reading); "
+                 + "a blank line before it keeps them apart",
+                 line: lines[restStart], document: document, context: &context)
+        }
     }
 
-    /// The first line that is a delimiter row under a header row of as many
+    /// Where a lazy line after a table goes: cmark-gfm closes the containers
+    /// the line does not continue, so the paragraph it starts follows the
+    /// outermost of them, or a list item's list, which is split after the
+    /// item when more items follow. Nil when blocks follow the table inside
+    /// the containers it closes; moving the line past them would reorder
+    /// the text.
+    func lazyTarget(for line: TableLine, in document: Document) -> (after: NodeID, splitting: NodeID?)? {
+        guard document.next(of: block) == nil else { return nil }
+        var chain: [NodeID] = []
+        var current = document.parent(of: block)
+        while let node = current, node != document.root {
+            chain.append(node)
+            current = document.parent(of: node)
+        }
+        var quotes = 0
+        for node in chain.reversed() {
+            let closes: Bool
+            switch document.kind(of: node) {
+            case .block(.blockQuote):
+                quotes += 1
+                closes = quotes > line.quotes
+            case .block(.item):
+                closes = document.firstChild(of: node).map { line.start < document.range(of: $0).start.column } ?? true
+            default:
+                closes = false
+            }
+            guard closes else { continue }
+            var inner: NodeID? = document.parent(of: block)
+            while let walked = inner, walked != node {
+                if document.next(of: walked) != nil { return nil }
+                inner = document.parent(of: walked)
+            }
+            guard case .block(.item) = document.kind(of: node), let list = document.parent(of: node) else {
+                return (node, nil)
+            }
+            guard let next = document.next(of: node) else { return (list, nil) }
+            // A paragraph takes the next item's line as text unless that item could interrupt it.
+            guard document.firstChild(of: next) != nil, itemNumber(next, in: document) ?? 1 == 1 else { return nil }
+            return (list, node)
+        }
+        return nil
+    }
+
+    /// The number an ordered list item is written with; nil for a bullet.
+    func itemNumber(_ item: NodeID, in document: Document) -> Int? {
+        guard let list = document.parent(of: item), case .block(.list(let style)) = document.kind(of: list),
+              style.kind == .ordered, let text = source.text(from: document.range(of: item).start) else { return nil }
+        return Int(text.prefix { $0.isASCII && $0.isNumber })
+    }
+
+    /// Moves the items after `item` into a list of their own, placed after
+    /// `rest`: cmark-gfm starts a new list there.
+    func splitList(after item: NodeID, placing rest: NodeID, in document: inout Document) {
+        guard let list = document.parent(of: item), case .block(.list(var style)) = document.kind(of: list),
+              let first = document.next(of: item) else { return }
+        let start = document.range(of: first).start
+        style.start = itemNumber(first, in: document) ?? style.start
+        var range = document.range(of: list)
+        range.start = start
+        let following = document.makeNode(.block(.list(style)), range: range)
+        while let next = document.next(of: item) { document.appendChild(next, to: following) }
+        document.insert(following, after: rest)
+    }
+
+    /// The lines of an indented code block that ends a table, as cmark-gfm
+    /// reads them: less four columns of indentation.
+    func codeBlock(lines range: Range<Int>, in document: inout Document) -> NodeID {
+        var code = ""
+        for index in range {
+            let line = lines[index]
+            code += String(repeating: " ", count: line.indent - 4) + String(decoding: line.raw, as: UTF8.self) + "\n"
+        }
+        let source = SourceRange(startLine: lines[range.lowerBound].number, startColumn: lines[range.lowerBound].start,
+                                 endLine: lines[range.upperBound - 1].number, endColumn: lines[range.upperBound - 1].end)
+        return document.makeNode(.block(.codeBlock(info: "", code: code)), range: source)
+    }
+
+    /// The table of one segment, its cells filled from the lines' nodes.
+    mutating func table(_ segment: Segment, groups: LineGroups, in document: inout Document) -> NodeID {
+        let columns = segment.alignments.count
+        let table = document.makeNode(.block(.table(alignments: segment.alignments)),
+                                      range: span(of: lines[segment.header], through: lines[segment.last]))
+        let head = document.append(.block(.tableHead), range: span(of: lines[segment.header], through: lines[segment.header]),
+                                   to: table)
+        fill(head, line: lines[segment.header], nodes: groups.nodes[segment.header],
+             lineBreak: groups.breaks[segment.header], columns: columns, in: &document)
+        for index in stride(from: segment.header + 2, through: segment.last, by: 1) {
+            let row = document.append(.block(.tableRow), range: span(of: lines[index], through: lines[index]), to: table)
+            fill(row, line: lines[index], nodes: groups.nodes[index], lineBreak: groups.breaks[index],
+                 columns: columns, in: &document)
+        }
+        return table
+    }
+
+    /// The first line from `start` on that is a delimiter row under a header row of as many
     /// cells, and its alignments. It is a row of the paragraph, not lazy,
     /// and not indented as code, or cmark-gfm would not look at it.
-    func delimiterRow() -> (Int, [TableAlignment])? {
-        guard lines.count > 1 else { return nil }
-        for index in 1..<lines.count {
+    func delimiterRow(from start: Int) -> (Int, [TableAlignment])? {
+        guard start + 1 < lines.count else { return nil }
+        for index in (start + 1)..<lines.count {
             let line = lines[index]
             guard !line.isLazy, line.indent < 4, line.bytes.contains(UInt8(ascii: "-")),
                   let alignments = line.delimiterAlignments,
@@ -151,19 +316,20 @@ struct TableBuilder {
     /// What a row line starts in cmark-gfm's reading instead, where libcmark
     /// took it as more of the paragraph: a table ends at a line outside its
     /// container, and, unlike a paragraph, at any block that may start there.
-    func interruption(by line: TableLine) -> String? {
-        if line.isLazy { return "a line outside the block quote or list item the table is in" }
-        if line.indent >= 4 { return "an indented code block" }
-        if line.startsListItem { return "a list item" }
-        if line.startsHTMLBlock { return "an HTML block" }
+    func interruption(by line: TableLine) -> Interruption? {
+        if line.isLazy { return .lazy }
+        if line.indent >= 4 { return .indentedCode }
+        if line.startsListItem { return .listItem }
+        if line.startsHTMLBlock { return .htmlBlock }
         return nil
     }
 
     /// The setext underline under a table, read as cmark-gfm reads it below
     /// a table row: `-` opens an empty list, three or more dashes are a
-    /// thematic break, anything else (`==`, `--`) is one more row.
-    mutating func readUnderline(_ underline: TableLine, into table: NodeID, columns: Int,
-                       in document: inout Document) -> [NodeID] {
+    /// thematic break, anything else (`==`, `--`) is one more row; or a
+    /// paragraph when a code block ended the table.
+    mutating func readUnderline(_ underline: TableLine, into table: NodeID?, columns: Int,
+                                in document: inout Document) -> [NodeID] {
         let range = span(of: underline, through: underline)
         let dashes = underline.bytes.allSatisfy { $0 == UInt8(ascii: "-") }
         if dashes, underline.bytes.count == 1 {
@@ -174,8 +340,13 @@ struct TableBuilder {
         if dashes, underline.bytes.count >= 3 {
             return [document.makeNode(.block(.thematicBreak), range: range)]
         }
-        let row = document.append(.block(.tableRow), range: range, to: table)
         let text = document.makeNode(.inline(.text(underline.text(from: underline.start, to: underline.end))), range: range)
+        guard let table else {
+            let paragraph = document.makeNode(.block(.paragraph), range: range)
+            document.appendChild(text, to: paragraph)
+            return [paragraph]
+        }
+        let row = document.append(.block(.tableRow), range: range, to: table)
         fill(row, line: underline, nodes: [text], lineBreak: nil, columns: columns, in: &document)
         var tableRange = document.range(of: table)
         tableRange.end = range.end

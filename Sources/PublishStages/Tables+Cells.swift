@@ -8,9 +8,9 @@ struct LineGroups {
 
 extension TableBuilder {
     /// The block's inline nodes by line. A node that spans lines and reaches
-    /// into the table is unwrapped first, as cmark-gfm parses each row on
-    /// its own. Nil when the nodes do not add up to the block's lines.
-    mutating func lineGroups(tableLines: ClosedRange<Int>, in document: inout Document) -> LineGroups? {
+    /// into a table is unwrapped first, as cmark-gfm parses each row on its
+    /// own. Nil when the nodes do not add up to the block's lines.
+    mutating func lineGroups(inTable: [Bool], in document: inout Document) -> LineGroups? {
         var groups = LineGroups(nodes: Array(repeating: [], count: lines.count),
                                 breaks: Array(repeating: nil, count: lines.count))
         var index = 0
@@ -28,7 +28,7 @@ extension TableBuilder {
                 break
             }
             let breaks = Self.lineBreaks(in: node, document)
-            if breaks > 0, index <= tableLines.upperBound, index + breaks >= tableLines.lowerBound {
+            if breaks > 0, (index...min(index + breaks, lines.count - 1)).contains(where: { inTable[$0] }) {
                 if let pieces = unwrap(node, in: &document) {
                     current = pieces.first ?? following
                     continue

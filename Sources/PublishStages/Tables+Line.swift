@@ -10,28 +10,31 @@ struct TableLine {
     let start: Int
     /// The content, trailing whitespace removed.
     let bytes: [UInt8]
-    /// The length of the content with its trailing whitespace.
-    let rawLength: Int
+    /// The content with its trailing whitespace.
+    let raw: [UInt8]
     /// Whether the line ends in a backslash hard break.
     let endsWithBackslash: Bool
     /// Whether the line leaves a container the paragraph is in, and so
     /// continues the paragraph only as a lazy continuation line.
     let isLazy: Bool
+    /// How many block quote markers come before the content.
+    let quotes: Int
     /// Columns of indentation past the innermost container's content column.
     let indent: Int
     /// The columns of the pipes that separate cells: every `|` not right
     /// after a backslash, even in what will be a code span.
     let pipes: [Int]
 
-    init(number: Int, start: Int, bytes: ArraySlice<UInt8>, isLazy: Bool, indent: Int) {
+    init(number: Int, start: Int, bytes: ArraySlice<UInt8>, isLazy: Bool, quotes: Int, indent: Int) {
         self.number = number
         self.start = start
-        rawLength = bytes.count
+        raw = Array(bytes)
         endsWithBackslash = bytes.last == UInt8(ascii: "\\")
         var end = bytes.endIndex
         while end > bytes.startIndex, Self.isSpace(bytes[end - 1]) { end -= 1 }
         self.bytes = Array(bytes[bytes.startIndex..<end])
         self.isLazy = isLazy
+        self.quotes = quotes
         self.indent = indent
         var pipes: [Int] = []
         for (offset, byte) in self.bytes.enumerated()

@@ -12,7 +12,7 @@ extension TableBuilder {
     func correctRanges(in document: inout Document) {
         guard let first = lines.first else { return }
         var offsets = [0]
-        for line in lines { offsets.append(offsets[offsets.count - 1] + line.rawLength + 1) }
+        for line in lines { offsets.append(offsets[offsets.count - 1] + line.raw.count + 1) }
         var counted = 0, current = 0
         func corrected(_ position: SourcePosition) -> SourcePosition {
             let offset = offsets[counted] + position.column - first.start

@@ -17,27 +17,33 @@ import PublishAST
 /// - a code span, raw HTML or autolink holding a separating pipe becomes its
 ///   source text, cut at the pipes; an emphasis, strong or link holding one
 ///   is unwrapped into its delimiters as text and its children, which are
-///   dealt in turn. A node spanning lines of the table is treated the same;
-/// - as cmark-gfm drops the backslash before every `|` in a cell before
+///   dealt in turn. A node spanning lines of a table is treated the same;
+/// - as cmark-gfm drops the backslash before every `|` of a row before
 ///   parsing it, ``` `a\|b` ``` is the code `a|b`, and `\\|` shows as `|`.
-/// Lines the table does not take stay a paragraph before it or after it;
-/// the one after is looked at again, as it may hold another table.
+/// libcmark's inline ranges drift after a line end its inline parser does
+/// not count (a backslash hard break, a code span across lines); they are
+/// corrected first (`correctRanges`).
+///
+/// The lines before the header row stay a paragraph; the lines after the
+/// table that are not rows start a new one, which may hold the next table.
+/// A table ends, as in cmark-gfm, at a line of no cells (`|`), at a line
+/// indented as code (an indented code block follows), and at a lazy
+/// continuation line, which goes after the block quote or list it left.
 ///
 /// Limits, where libcmark's reading of the text differs from cmark-gfm's:
 /// - The source of a node that had to be unwrapped or turned into text is
 ///   not parsed again: `` `a | *b*` `` gives the text `*b*` in the second
 ///   cell where cmark-gfm gives emphasis. The same for the delimiters of an
 ///   unwrapped link (`[a|b](<c d>)` keeps its `<`).
-/// - A row after the table's first line that libcmark read as a lazy
-///   continuation line, or that cmark-gfm reads as the start of an indented
-///   code block, a list (`2.`, an empty `-`) or an HTML block, ends the
-///   table, but stays a paragraph after it in the same container, with a
-///   warning, where cmark-gfm makes that block (outside the container).
+/// - cmark-gfm ends a table at a list item libcmark does not let interrupt
+///   a paragraph (`2. x`, an empty `-`) and at an HTML block of the seventh
+///   kind (a lone tag); here the line ends the table but stays a paragraph,
+///   with a warning. So does a lazy line when blocks follow the table in
+///   the container it leaves; and later lines of the new paragraph that
+///   start with `>` do not open a block quote again.
 /// - Link reference definitions right before the header row are taken by
 ///   libcmark; cmark-gfm leaves them as paragraph text.
-/// - Inline ranges are only as good as libcmark's; after a hard line break
-///   written with a backslash they drift, and a row whose nodes cannot be
-///   placed keeps them in the cell before, with a warning.
+/// - Indentation with tabs inside list items is counted in bytes.
 ///
 /// Ranges: the table spans its lines, a row its line, a cell the source
 /// between its pipes; cells of a short row that were filled in have none.
@@ -49,15 +55,10 @@ public struct Tables: Stage {
     }
 
     public func run(_ document: inout Document, context: inout StageContext) {
-        var pending = Self.candidates(in: document)
-        var index = 0
-        while index < pending.count {
-            var builder = TableBuilder(block: pending[index].block, container: pending[index].container,
+        for candidate in Self.candidates(in: document) {
+            var builder = TableBuilder(block: candidate.block, container: candidate.container,
                                        document: document, source: context.source)
-            if let rest = builder.build(in: &document, context: &context) {
-                pending.append(Candidate(block: rest, container: pending[index].container))
-            }
-            index += 1
+            builder.build(in: &document, context: &context)
         }
     }
 
