@@ -20,20 +20,20 @@ struct TableBuilder {
         self.source = source
         let range = document.range(of: block)
         let itemColumn = container.item.flatMap { document.firstChild(of: $0) }.map { document.range(of: $0).start.column }
-        var last = range.end.line
-        if case .block(.heading) = document.kind(of: block) {
-            last -= 1
-            underline = Self.line(range.end.line, itemColumn: itemColumn, container: container, source: source)
-        }
-        for number in range.start.line...max(last, range.start.line) {
+        // A setext heading's range can run past its underline, so the
+        // underline is found as the first line of only `=` or only `-`.
+        let isHeading = document.kind(of: block) != .block(.paragraph)
+        for number in range.start.line...range.end.line {
             let first = number == range.start.line ? range.start.column : nil
             guard let line = Self.line(number, first: first, itemColumn: itemColumn,
-                                       container: container, source: source) else {
-                lines = []
-                return
+                                       container: container, source: source) else { break }
+            if isHeading, first == nil, line.isSetextUnderline {
+                underline = line
+                break
             }
             lines.append(line)
         }
+        if isHeading ? underline == nil : lines.last?.number != range.end.line { lines = [] }
     }
 
     /// Line `number` past its container markers. The block's first line
@@ -115,13 +115,13 @@ struct TableBuilder {
         while let (delimiter, alignments) = delimiterRow(from: start) {
             var segment = Segment(start: start, header: delimiter - 1, alignments: alignments, last: delimiter)
             for index in (delimiter + 1)..<lines.count {
-                if lines[index].cells.isEmpty {
-                    segment.restStart = index
-                    break
-                }
                 if let interruption = interruption(by: lines[index]) {
                     segment.restStart = index
                     segment.interruption = interruption
+                    break
+                }
+                if lines[index].cells.isEmpty {
+                    segment.restStart = index
                     break
                 }
                 segment.last = index
@@ -161,6 +161,11 @@ struct TableBuilder {
                 let before = document.makeNode(.block(.paragraph),
                                                range: span(of: lines[segment.start], through: lines[segment.header - 1]))
                 gather(groups, lines: segment.start..<segment.header, into: before, in: &document)
+                if let lineBreak = groups.breaks[segment.header - 1], document.kind(of: lineBreak) == .inline(.lineBreak),
+                   lines[segment.header - 1].endsWithBackslash {
+                    // The backslash of a hard break is text at the end of a paragraph.
+                    document.append(.inline(.text("\\")), to: before)
+                }
                 dropPipeEscapes(in: before, includingTopLevel: true, in: &document)
                 replacements.append(before)
             }
@@ -194,6 +199,8 @@ struct TableBuilder {
             document.insert(rest, after: relocation.after)
             if let item = relocation.splitting { splitList(after: item, placing: rest, in: &document) }
         }
+
+        for table in replacements { loosenList(around: table, in: &document) }
 
         for segment in segments {
             guard let interruption = segment.interruption, let restStart = segment.restStart,
@@ -279,6 +286,19 @@ struct TableBuilder {
         let source = SourceRange(startLine: lines[range.lowerBound].number, startColumn: lines[range.lowerBound].start,
                                  endLine: lines[range.upperBound - 1].number, endColumn: lines[range.upperBound - 1].end)
         return document.makeNode(.block(.codeBlock(info: "", code: code)), range: source)
+    }
+
+    /// cmark-gfm leaves a table of only a header row marked as ending in a
+    /// blank line, so a list item holding one is loose when anything follows
+    /// the table in the item, or another item follows.
+    func loosenList(around table: NodeID, in document: inout Document) {
+        guard case .block(.table) = document.kind(of: table),
+              document.lastChild(of: table).map({ document.kind(of: $0) }) == .block(.tableHead),
+              let item = document.parent(of: table), case .block(.item) = document.kind(of: item),
+              document.next(of: table) != nil || document.next(of: item) != nil,
+              let list = document.parent(of: item), case .block(.list(var style)) = document.kind(of: list) else { return }
+        style.isTight = false
+        document.setKind(.block(.list(style)), of: list)
     }
 
     /// The table of one segment, its cells filled from the lines' nodes.

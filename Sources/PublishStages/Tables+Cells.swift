@@ -145,7 +145,12 @@ extension TableBuilder {
         guard range.isKnown, let first = line(range.start.line) else { return nil }
         switch document.kind(of: node) {
         case .inline(.code):
-            guard let last = line(range.end.line) else { return nil }
+            guard var last = line(range.end.line) else { return nil }
+            // A code span whose text ends with a line end closes on the next line.
+            if range.end.column >= last.start + last.raw.count, let next = line(range.end.line + 1) {
+                range.end = SourcePosition(line: next.number, column: next.start - 1)
+                last = next
+            }
             while first.byte(at: range.start.column - 1) == UInt8(ascii: "`") { range.start.column -= 1 }
             while last.byte(at: range.end.column + 1) == UInt8(ascii: "`") { range.end.column += 1 }
         case .inline(.link) where first.byte(at: range.start.column) != UInt8(ascii: "["):
@@ -154,6 +159,14 @@ extension TableBuilder {
                   line.byte(at: inner.end.column + 1) == UInt8(ascii: ">") else { return nil }
             range = SourceRange(startLine: inner.start.line, startColumn: inner.start.column - 1,
                                 endLine: inner.end.line, endColumn: inner.end.column + 1)
+        case .inline(.emphasis), .inline(.strong):
+            // Its range starts where its delimiter run did, even when the run
+            // was only partly used; its delimiters sit right around its text.
+            guard let start = Self.delimiterEdge(of: node, first: true, document),
+                  let end = Self.delimiterEdge(of: node, first: false, document),
+                  let startSpan = nodeSpan(of: start.node, document),
+                  let endSpan = nodeSpan(of: end.node, document) else { return nil }
+            return (startSpan.start.moved(by: -start.count), endSpan.end.moved(by: end.count))
         default:
             break
         }
@@ -163,6 +176,22 @@ extension TableBuilder {
         range.end.column = min(range.end.column, last.end)
         guard range.start <= range.end else { return nil }
         return (range.start, range.end)
+    }
+
+    /// The first (or last) node inside nested emphasis and strong emphasis
+    /// that is neither, and how many delimiter characters stand before (or
+    /// after) it: a loop down the children, not a recursion.
+    static func delimiterEdge(of node: NodeID, first: Bool, _ document: Document) -> (node: NodeID, count: Int)? {
+        var current = node, count = 0
+        while true {
+            switch document.kind(of: current) {
+            case .inline(.emphasis): count += 1
+            case .inline(.strong): count += 2
+            default: return (current, count)
+            }
+            guard let child = first ? document.firstChild(of: current) : document.lastChild(of: current) else { return nil }
+            current = child
+        }
     }
 
     /// The table line of file line `number`, the underline included.
@@ -207,9 +236,26 @@ extension TableBuilder {
             let to = number == end.line ? min(end.column, line.end) : line.end
             guard from <= to else { continue }
             let range = SourceRange(startLine: number, startColumn: from, endLine: number, endColumn: to)
-            nodes.append(document.makeNode(.inline(.text(line.text(from: from, to: to))), range: range))
+            nodes.append(document.makeNode(.inline(.text(Self.unescaped(line.text(from: from, to: to)))), range: range))
         }
         return nodes
+    }
+
+    /// Source text as cmark-gfm shows it when no markup is found in it: the
+    /// backslash before each `|` dropped, as before a row is parsed, then
+    /// backslash escapes resolved. Entities are left as written.
+    static func unescaped(_ text: String) -> String {
+        let bytes = Array(text.replacing("\\|", with: "|").utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1].isASCIIPunctuation {
+                index += 1
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// cmark-gfm drops the backslash before every `|` of a row, and of the

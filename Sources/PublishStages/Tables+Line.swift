@@ -99,6 +99,12 @@ struct TableLine {
         return (cellIndex(of: columns.lowerBound) + leading)..<(cellIndex(of: columns.upperBound + 1) + leading)
     }
 
+    /// Whether the line is only `=` or only `-`, under a setext heading.
+    var isSetextUnderline: Bool {
+        guard let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") else { return false }
+        return indent < 4 && bytes.allSatisfy { $0 == first }
+    }
+
     /// The alignments of a delimiter row (`| :-- | :-: | --: |`), or nil when
     /// the line is not one. Each cell is dashes with an optional colon at
     /// either end, spaces around; pipes at the ends are optional.
