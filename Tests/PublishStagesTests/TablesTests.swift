@@ -225,13 +225,32 @@ struct TablesTests {
 
     @Test("A lazy line that would swallow the next item stays in the list, with a warning")
     func lazyLineBeforeOrderedItemWarns() throws {
-        let result = try staged("3. | a |\n   | - |\n| b |\n4. c\n", stages: stages)
+        let result = try staged("3. | a |\n   | - |\n   | x |\n| b |\n4. c\n", stages: stages)
         #expect(HTMLWriter().render(result.document) ==
-                "<ol start=\"3\">\n<li>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n| b |</li>\n<li>c</li>\n</ol>\n")
+                "<ol start=\"3\">\n<li>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x</td>\n"
+                + "</tr>\n</tbody>\n</table>\n| b |</li>\n<li>c</li>\n</ol>\n")
         #expect(result.warnings.map(\.description) == [
-            "post.md:3:1: warning: this line ends the table: GitHub reads it as a line outside the block quote "
+            "post.md:4:1: warning: this line ends the table: GitHub reads it as a line outside the block quote "
                 + "or list item the table is in; a blank line before it keeps them apart",
         ])
+    }
+
+    @Test("A list item holding a table of only a header row is loose when more follows, as in cmark-gfm")
+    func headerOnlyTableLoosensList() throws {
+        #expect(try html("- | a |\n  | - |\n- b\n", stages: stages) ==
+                "<ul>\n<li>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>\n")
+    }
+
+    @Test("A hard break before the header row leaves its backslash in the paragraph")
+    func backslashBeforeHeader() throws {
+        #expect(try html("a\\\n| b |\n| - |\n", stages: stages) ==
+                "<p>a\\</p>\n<table>\n<thead>\n<tr>\n<th>b</th>\n</tr>\n</thead>\n</table>\n")
+    }
+
+    @Test("Emphasis whose delimiter run was partly used is unwrapped to its own delimiters")
+    func partlyUsedDelimiterRun() throws {
+        #expect(try html("| ***a | b* |\n| - | - |\n", stages: stages) ==
+                "<table>\n<thead>\n<tr>\n<th>***a</th>\n<th>b*</th>\n</tr>\n</thead>\n</table>\n")
     }
 
     @Test("Rows indented as code end the table and make a code block")
