@@ -69,7 +69,7 @@ extension TableBuilder {
         let cells = line.cells
         var contents = deal(nodes, on: line, cells: cells.count, in: &document)
         // A backslash hard break is a backslash at the end of a row.
-        if let lineBreak, document.kind(of: lineBreak) == .inline(.lineBreak), line.bytes.last == UInt8(ascii: "\\") {
+        if let lineBreak, document.kind(of: lineBreak) == .inline(.lineBreak), line.endsWithBackslash {
             let index = line.cellIndex(of: line.end)
             if index >= 0, index < contents.count {
                 let range = SourceRange(startLine: line.number, startColumn: line.end, endLine: line.number, endColumn: line.end)

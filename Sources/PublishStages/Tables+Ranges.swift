@@ -14,14 +14,14 @@ extension TableBuilder {
         var offsets = [0]
         for line in lines { offsets.append(offsets[offsets.count - 1] + line.raw.count + 1) }
         var counted = 0, current = 0
-        func corrected(_ position: SourcePosition) -> SourcePosition {
+        func corrected(_ position: SourcePosition, tracking: Bool = true) -> SourcePosition {
             let offset = offsets[counted] + position.column - first.start
             var low = 0, high = lines.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if offsets[middle] <= offset { low = middle } else { high = middle - 1 }
             }
-            current = low
+            if tracking { current = low }
             return SourcePosition(line: lines[low].number, column: lines[low].start + offset - offsets[low])
         }
         var edits: [(NodeID, SourceRange)] = []
@@ -35,11 +35,13 @@ extension TableBuilder {
                 }
                 current = min(current + 1, lines.count - 1)
             case (.enter, let kind) where range.isKnown:
-                range.start = corrected(range.start)
+                // An autolink's own range is off; its text's is not.
+                let tracking = !Self.isAutolink(node, document)
+                range.start = corrected(range.start, tracking: tracking)
                 if !kind.isContainer { range.end = corrected(range.end) }
                 edits.append((node, range))
             case (.exit, let kind) where kind.isContainer && range.isKnown:
-                edits.append((node, SourceRange(start: .unknown, end: corrected(range.end))))
+                edits.append((node, SourceRange(start: .unknown, end: corrected(range.end, tracking: !Self.isAutolink(node, document)))))
             default:
                 break
             }
@@ -50,5 +52,13 @@ extension TableBuilder {
             updated.end = range.end
             document.setRange(updated, of: node)
         }
+    }
+
+    /// Whether a link is written `<…>`: its text is its destination.
+    static func isAutolink(_ node: NodeID, _ document: Document) -> Bool {
+        guard case .inline(.link(let destination, _)) = document.kind(of: node),
+              let child = document.firstChild(of: node), document.next(of: child) == nil,
+              case .inline(.text(let text)) = document.kind(of: child) else { return false }
+        return destination == text || destination == "mailto:" + text
     }
 }
