@@ -41,6 +41,9 @@ import PublishAST
 ///   with a warning. So does a lazy line when blocks follow the table in
 ///   the container it leaves; and later lines of the new paragraph that
 ///   start with `>` do not open a block quote again.
+/// - Under a table, a setext underline of `=` or `--` is a row; cmark-gfm
+///   also takes the lines after it as rows, which libcmark has made a
+///   paragraph of their own, left as one here.
 /// - Link reference definitions right before the header row are taken by
 ///   libcmark; cmark-gfm leaves them as paragraph text.
 /// - Indentation with tabs inside list items is counted in bytes.
