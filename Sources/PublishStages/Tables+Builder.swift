@@ -13,6 +13,8 @@ struct TableBuilder {
     var underline: TableLine?
     /// Set when a row could not be read as the source says; warned once.
     var isDegraded = false
+    /// What the block's inline nodes hold, measured once.
+    var measures = InlineMeasures()
 
     init(block: NodeID, container: Tables.Container, document: Document, source: SourceLines) {
         self.block = block
@@ -145,6 +147,9 @@ struct TableBuilder {
         let segments = segments()
         guard let first = segments.first, let final = segments.last else { return }
         correctRanges(in: &document)
+        measures = InlineMeasures(block, in: document) { [self] code in
+            nodeSpan(of: code, document).map { $0.end.line - $0.start.line } ?? 0
+        }
         var inTable = [Bool](repeating: false, count: lines.count)
         for segment in segments {
             for index in segment.header...segment.last { inTable[index] = true }

@@ -27,7 +27,7 @@ extension TableBuilder {
             default:
                 break
             }
-            let breaks = Self.lineBreaks(in: node, document)
+            let breaks = measures.lineEnds[node] ?? 0
             if breaks > 0, (index...min(index + breaks, lines.count - 1)).contains(where: { inTable[$0] }) {
                 if let pieces = unwrap(node, in: &document) {
                     current = pieces.first ?? following
@@ -41,25 +41,6 @@ extension TableBuilder {
             current = following
         }
         return index == lines.count - 1 ? groups : nil
-    }
-
-    /// How many line ends a node holds.
-    static func lineBreaks(in node: NodeID, _ document: Document) -> Int {
-        var count = 0
-        for case .enter(let inner) in document.events(from: node) {
-            switch document.kind(of: inner) {
-            case .inline(.softBreak), .inline(.lineBreak):
-                count += 1
-            case .inline(.code):
-                let range = document.range(of: inner)
-                if range.isKnown { count += range.end.line - range.start.line }
-            case .inline(.html(let html)):
-                count += html.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            default:
-                break
-            }
-        }
-        return count
     }
 
     /// Fills `row` with one cell per column from the nodes of `line`: extra

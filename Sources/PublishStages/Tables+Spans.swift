@@ -28,8 +28,7 @@ extension TableBuilder {
         case .inline(.emphasis), .inline(.strong):
             // Its range starts where its delimiter run did, even when the run
             // was only partly used; its delimiters sit right around its text.
-            guard let start = Self.delimiterEdge(of: node, first: true, document),
-                  let end = Self.delimiterEdge(of: node, first: false, document),
+            guard let start = measures.firstEdges[node], let end = measures.lastEdges[node],
                   let startSpan = nodeSpan(of: start.node, document),
                   let endSpan = nodeSpan(of: end.node, document) else { return nil }
             return (startSpan.start.moved(by: -start.count), endSpan.end.moved(by: end.count))
@@ -42,22 +41,6 @@ extension TableBuilder {
         range.end.column = min(range.end.column, last.end)
         guard range.start <= range.end else { return nil }
         return (range.start, range.end)
-    }
-
-    /// The first (or last) node inside nested emphasis and strong emphasis
-    /// that is neither, and how many delimiter characters stand before (or
-    /// after) it: a loop down the children, not a recursion.
-    static func delimiterEdge(of node: NodeID, first: Bool, _ document: Document) -> (node: NodeID, count: Int)? {
-        var current = node, count = 0
-        while true {
-            switch document.kind(of: current) {
-            case .inline(.emphasis): count += 1
-            case .inline(.strong): count += 2
-            default: return (current, count)
-            }
-            guard let child = first ? document.firstChild(of: current) : document.lastChild(of: current) else { return nil }
-            current = child
-        }
     }
 
     /// The table line of file line `number`, the underline included.

@@ -292,4 +292,17 @@ struct TablesTests {
         #expect(output.contains("<blockquote>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>"))
         #expect(output.components(separatedBy: "<blockquote>").count == 50_001)
     }
+
+    @Test("50,000 nested emphases across a pipe fall apart into their delimiters")
+    func deepEmphasisAcrossPipe() {
+        let depth = 50_000
+        let markdown = "| a | b |\n| - | - |\n| " + String(repeating: "*", count: depth) + "c | d"
+            + String(repeating: "*", count: depth) + " |\n"
+        nonisolated(unsafe) var output = ""
+        onSecondaryThread {
+            output = (try? html(markdown, stages: ["tables"])) ?? ""
+        }
+        #expect(output.hasSuffix("<tr>\n<td>" + String(repeating: "*", count: depth) + "c</td>\n<td>d"
+                                 + String(repeating: "*", count: depth) + "</td>\n</tr>\n</tbody>\n</table>\n"))
+    }
 }
