@@ -174,11 +174,11 @@ struct TableBuilder {
                 dropPipeEscapes(in: before, includingTopLevel: true, in: &document)
                 replacements.append(before)
             }
-            isDegraded = false
             replacements.append(table(segment, groups: groups, in: &document))
             if isDegraded {
                 warn("some cells of this table could not be matched with their source; check its rows",
                      line: lines[segment.header], document: document, context: &context)
+                isDegraded = false
             }
             if let restStart = segment.restStart, let next = segment.next, segment.interruption == .indentedCode {
                 replacements.append(codeBlock(lines: restStart..<next, in: &document))

@@ -29,12 +29,19 @@ import PublishAST
 /// A table ends, as in cmark-gfm, at a line of no cells (`|`), at a line
 /// indented as code (an indented code block follows), and at a lazy
 /// continuation line, which goes after the block quote or list it left.
+/// What libcmark took for a setext underline under a table is read as
+/// cmark-gfm reads it there: `---` a thematic break, `-` an empty list,
+/// `===` a row. A list item holding a table of only a header row is made
+/// loose when more follows, a quirk of cmark-gfm's kept for the same HTML.
 ///
 /// Limits, where libcmark's reading of the text differs from cmark-gfm's:
-/// - The source of a node that had to be unwrapped or turned into text is
-///   not parsed again: `` `a | *b*` `` gives the text `*b*` in the second
-///   cell where cmark-gfm gives emphasis. The same for the delimiters of an
-///   unwrapped link (`[a|b](<c d>)` keeps its `<`).
+/// - The inlines are libcmark's, parsed over the whole paragraph. Where a
+///   node crossed a pipe or a line, its source is kept as text (escapes
+///   resolved, entities and markup not parsed again): `` `a | *b*` `` gives
+///   the text `*b*` in the second cell where cmark-gfm, parsing each cell
+///   alone, gives emphasis; backticks or brackets left over in a cell do
+///   not pair up again (`` `x|y` `z` `` keeps `` y` `` as text), and
+///   `[r][a|b](/u)` keeps `[r]` as text where cmark-gfm finds the reference.
 /// - cmark-gfm ends a table at a list item libcmark does not let interrupt
 ///   a paragraph (`2. x`, an empty `-`) and at an HTML block of the seventh
 ///   kind (a lone tag); here the line ends the table but stays a paragraph,
