@@ -4,8 +4,12 @@ import PublishAST
 /// and one line here.
 public enum StageRegistry {
     public static let stages: [any Stage.Type] = [
+        Tables.self,
         Footnotes.self,
+        Strikethrough.self,
         Autolinks.self,
+        TaskLists.self,
+        HeadingIDs.self,
         EastAsianLineBreaks.self,
     ]
 
