@@ -4,6 +4,7 @@ import PublishAST
 /// and one line here.
 public enum StageRegistry {
     public static let stages: [any Stage.Type] = [
+        Strikethrough.self,
         EastAsianLineBreaks.self,
     ]
 
