@@ -5,6 +5,7 @@ import PublishAST
 public enum StageRegistry {
     public static let stages: [any Stage.Type] = [
         Strikethrough.self,
+        TaskLists.self,
         EastAsianLineBreaks.self,
     ]
 
