@@ -6,6 +6,7 @@ public enum StageRegistry {
     public static let stages: [any Stage.Type] = [
         Strikethrough.self,
         TaskLists.self,
+        HeadingIDs.self,
         EastAsianLineBreaks.self,
     ]
 
