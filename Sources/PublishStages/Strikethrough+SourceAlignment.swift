@@ -22,16 +22,46 @@ struct SourceAlignment {
     /// When the source cannot be lined up (no source, a range cmark got
     /// wrong), every scalar counts as written.
     mutating func writtenAsIs(_ text: [Unicode.Scalar], at range: SourceRange) -> [Bool] {
-        if range.isKnown, let line = line(range.start.line), range.start.column >= 1,
-           range.start.column - 1 < line.scalarAtByte.count {
-            let rest = line.scalars[line.scalarAtByte[range.start.column - 1]...]
-            if let written = Self.align(text, with: rest) { return written }
-            // cmark starts a continuation line's text before its indentation.
-            let indent = rest.prefix { $0 == " " || $0 == "\t" }.count
-            if indent > 0, let written = Self.align(text, with: rest.dropFirst(indent)) { return written }
+        if range.isKnown, !text.isEmpty, let line = line(range.start.line) {
+            let start = line.scalarAtByte[min(max(range.start.column - 1, 0), line.scalarAtByte.count - 1)]
+            for candidate in Self.candidates(around: start, in: line.scalars, for: text[0])
+            where !Self.isEscaped(candidate, in: line.scalars) {
+                if let written = Self.align(text, with: line.scalars[candidate...]) { return written }
+            }
         }
         return [Bool](repeating: true, count: text.count)
     }
+
+    /// Where in the line the text may start: cmark's column first, then past
+    /// the blanks after it, then nearby. cmark counts a continuation line's
+    /// columns from the paragraph's indentation, not the line's, so the
+    /// column of a text on such a line can be off by a few bytes.
+    private static func candidates(around start: Int, in line: [Unicode.Scalar],
+                                   for first: Unicode.Scalar) -> [Int] {
+        var candidates = [start]
+        var afterBlanks = start
+        while afterBlanks < line.count, line[afterBlanks] == " " || line[afterBlanks] == "\t" { afterBlanks += 1 }
+        if afterBlanks != start { candidates.append(afterBlanks) }
+        for distance in 1...nearby {
+            for position in [start - distance, start + distance] where position >= 0 && position < line.count
+                && (line[position] == first || line[position] == "\\" || line[position] == "&") {
+                candidates.append(position)
+            }
+        }
+        return candidates
+    }
+
+    /// Whether the character at `position` is the second of a backslash
+    /// escape, where no text can start.
+    private static func isEscaped(_ position: Int, in line: [Unicode.Scalar]) -> Bool {
+        guard position < line.count, Flanking.asciiPunctuation.contains(line[position]) else { return false }
+        var backslashes = 0
+        while position - backslashes > 0, line[position - backslashes - 1] == "\\" { backslashes += 1 }
+        return backslashes % 2 == 1
+    }
+
+    /// How far from cmark's column a text is looked for, in characters.
+    private static let nearby = 32
 
     private mutating func line(_ number: Int) -> Line? {
         if let line = lines[number] { return line }

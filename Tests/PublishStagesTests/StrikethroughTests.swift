@@ -88,6 +88,16 @@ struct StrikethroughTests {
                 == "<blockquote>\n<p>a\n<del>b</del> ~~c~~</p>\n</blockquote>\n")
     }
 
+    @Test("An escape at the start of a line cmark misplaces by a column is still found")
+    func escapeOnMisplacedLine() throws {
+        #expect(try html(" !\n\\~~(u)~* b\n", stages: stages) == "<p>!\n~<del>(u)</del>* b</p>\n")
+    }
+
+    @Test("Text that cmark places past the end of its line is still read")
+    func textPlacedPastLineEnd() throws {
+        #expect(try html("`b\n~~` ~<x>[~\n", stages: stages) == "<p><code>b ~~</code> <del><x>[</del></p>\n")
+    }
+
     @Test("Strikethrough works in headings")
     func inHeadings() throws {
         #expect(try html("# a ~~b~~\n", stages: stages) == "<h1>a <del>b</del></h1>\n")
