@@ -60,7 +60,7 @@ import PublishAST
 public struct Tables: Stage {
     public static let name = "tables"
 
-    public init(options: StageOptions) throws {
+    public init(options: Settings) throws {
         try options.finish()
     }
 
