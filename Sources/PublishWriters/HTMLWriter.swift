@@ -102,7 +102,9 @@ struct HTMLWalker: Walker {
         case .item(let task):
             newline()
             open("li", node, document)
-            if let task, !startsWithParagraph(node, document) { writeCheckbox(task) }
+            // Before the item's first block, as cmark-gfm writes it: inside a
+            // tight item's text, before a loose item's first paragraph.
+            if let task { writeCheckbox(task) }
         case .codeBlock(let info, let code):
             newline()
             let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
@@ -135,10 +137,6 @@ struct HTMLWalker: Walker {
             if !isTight(node, document) {
                 newline()
                 open("p", node, document)
-            }
-            if let item = document.parent(of: node), document.firstChild(of: item) == node,
-               case .block(.item(let task?)) = document.kind(of: item) {
-                writeCheckbox(task)
             }
         case .heading(let level):
             newline()
@@ -229,10 +227,6 @@ struct HTMLWalker: Walker {
         guard let parent = document.parent(of: paragraph), let grandparent = document.parent(of: parent),
               case .block(.list(let style)) = document.kind(of: grandparent) else { return false }
         return style.isTight
-    }
-
-    private func startsWithParagraph(_ item: NodeID, _ document: Document) -> Bool {
-        document.firstChild(of: item).map { document.kind(of: $0) } == .block(.paragraph)
     }
 
     private mutating func writeCheckbox(_ task: TaskState) {
