@@ -40,7 +40,7 @@ struct SitePages {
         let view = PostView(
             title: post.title, lang: language(of: post.metadata), href: href(post.url),
             datetime: rfc3339(post.date), displayDate: day(post.date),
-            readingTime: labels.minutes(post.readingMinutes),
+            readingTime: Labels.forLanguage(language(of: post.metadata)).minutes(post.readingMinutes),
             content: writer.render(post.document),
             categories: post.metadata.categories.map { TermView(name: $0, href: href(termPath("categories", $0))) },
             tags: post.metadata.tags.map { TermView(name: $0, href: href(termPath("tags", $0))) },
@@ -126,7 +126,8 @@ struct SitePages {
     private func summary(_ post: Post) -> PostSummaryView {
         PostSummaryView(title: post.title, lang: language(of: post.metadata), href: href(post.url),
                         datetime: rfc3339(post.date), displayDate: day(post.date),
-                        readingTime: labels.minutes(post.readingMinutes), excerpt: writer.render(post.excerpt))
+                        readingTime: Labels.forLanguage(language(of: post.metadata)).minutes(post.readingMinutes),
+                        excerpt: writer.render(post.excerpt))
     }
 
     private func link(to post: Post) -> LinkView {

@@ -6,7 +6,10 @@ import PublishAST
 ///
 /// This is the segment-break rule of CSS Text 3: both neighbours Fullwidth,
 /// Wide or Halfwidth (UAX #11), and neither Hangul, since Korean puts
-/// spaces between words.
+/// spaces between words. Beyond it, as CSS Text 4 lets a renderer judge
+/// from context, a dash, ellipsis or curly quote counts as the script of
+/// the text it ends or starts: `缩进——` at a line's end joins the next
+/// Chinese line, `wait—` does not.
 public struct EastAsianLineBreaks: Stage {
     public static let name = "east-asian-line-breaks"
 
@@ -33,7 +36,9 @@ public struct EastAsianLineBreaks: Stage {
         while true {
             switch document.kind(of: current) {
             case .inline(.text(let text)), .inline(.code(let text)):
-                return last ? text.unicodeScalars.last : text.unicodeScalars.first
+                // Past ambiguous punctuation to the character it belongs with.
+                let scalars = last ? Array(text.unicodeScalars.reversed()) : Array(text.unicodeScalars)
+                return scalars.first { !isAmbiguousPunctuation($0) } ?? scalars.first
             case .inline(.emphasis), .inline(.strong), .inline(.strikethrough), .inline(.link), .inline(.image):
                 guard let child = last ? document.lastChild(of: current) : document.firstChild(of: current) else {
                     return nil
@@ -43,6 +48,13 @@ public struct EastAsianLineBreaks: Stage {
                 return nil
             }
         }
+    }
+
+    /// Punctuation of ambiguous width that Chinese and Japanese use as
+    /// their own (`——`, `……`, curly quotes): it takes the script of the
+    /// text it is attached to.
+    static func isAmbiguousPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        "\u{2014}\u{2015}\u{2026}\u{2018}\u{2019}\u{201C}\u{201D}\u{00B7}\u{203B}".unicodeScalars.contains(scalar)
     }
 
     static func joinsWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {

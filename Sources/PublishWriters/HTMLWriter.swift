@@ -36,6 +36,8 @@ struct HTMLWalker: Walker {
     /// Each footnote's label, escaped for an id, by number.
     private var footnoteIDs: [Int: String] = [:]
     private var footnotesOpen = false
+    /// The column of the next table cell in the row being written.
+    private var tableColumn = 0
 
     init(options: HTMLOptions) {
         self.options = options
@@ -150,15 +152,18 @@ struct HTMLWalker: Walker {
             open("table", node, document)
             write("\n")
         case .tableHead:
+            tableColumn = 0
             write("<thead>\n<tr>\n")
         case .tableRow:
+            tableColumn = 0
             if document.previous(of: node).map({ document.kind(of: $0) }) == .block(.tableHead) {
                 write("<tbody>\n")
             }
             write("<tr>\n")
         case .tableCell:
             let header = document.parent(of: node).map { document.kind(of: $0) } == .block(.tableHead)
-            open(header ? "th" : "td", node, document, extra: alignmentStyle(of: node, document))
+            open(header ? "th" : "td", node, document, extra: alignmentStyle(of: node, column: tableColumn, document))
+            tableColumn += 1
         case .footnoteDefinition(let label, let number):
             if !footnotesOpen {
                 newline()
@@ -259,16 +264,10 @@ struct HTMLWalker: Walker {
         }
     }
 
-    private func alignmentStyle(of cell: NodeID, _ document: Document) -> String {
+    private func alignmentStyle(of cell: NodeID, column: Int, _ document: Document) -> String {
         guard let row = document.parent(of: cell), let table = document.parent(of: row),
-              case .block(.table(let alignments)) = document.kind(of: table) else { return "" }
-        var column = 0
-        var current = document.previous(of: cell)
-        while let previous = current {
-            column += 1
-            current = document.previous(of: previous)
-        }
-        guard column < alignments.count, alignments[column] != .none else { return "" }
+              case .block(.table(let alignments)) = document.kind(of: table),
+              column < alignments.count, alignments[column] != .none else { return "" }
         return " style=\"text-align: \(alignments[column].rawValue)\""
     }
 

@@ -44,6 +44,18 @@ struct EastAsianLineBreaksTests {
         #expect(try html("中文\\\n排版\n", stages: stages) == "<p>中文<br />\n排版</p>\n")
     }
 
+    @Test("A Chinese dash or ellipsis at a line's end joins the next Chinese line")
+    func ambiguousPunctuationNextToChinese() throws {
+        #expect(try html("不用首行缩进——\n在网页上\n", stages: stages) == "<p>不用首行缩进——在网页上</p>\n")
+        #expect(try html("等等……\n然后\n", stages: stages) == "<p>等等……然后</p>\n")
+    }
+
+    @Test("An English dash at a line's end keeps its break")
+    func ambiguousPunctuationInEnglish() throws {
+        #expect(try html("wait\u{2014}\nthen\n", stages: stages) == "<p>wait\u{2014}\nthen</p>\n")
+        #expect(try html("wait\u{2014}\n中文\n", stages: stages) == "<p>wait\u{2014}\n中文</p>\n")
+    }
+
     @Test("Without the stage the soft break stays")
     func withoutStage() throws {
         #expect(try html("中文\n排版\n", stages: []) == "<p>中文\n排版</p>\n")
