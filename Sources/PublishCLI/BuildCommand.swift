@@ -54,7 +54,13 @@ struct BuildOptions: ParsableArguments {
         let chosen = project.outputs.filter { format.isEmpty ? $0.enabled : format.contains($0.name) }
         do {
             let folder = try OutputFolder(destination: outputURL)
-            report.add(Emitters.run(chosen.map(\.emitter), over: site, into: folder))
+            var jobs: [(emitter: any Emitter, site: Site)] = []
+            for output in chosen {
+                let (view, diagnostics) = site.applying(project.markdown.stages.limited(to: output.name))
+                report.add(diagnostics)
+                jobs.append((output.emitter, view))
+            }
+            report.add(Emitters.run(jobs, into: folder))
             if !format.isEmpty { try folder.keepPrevious() }
             try folder.commit()
         } catch {

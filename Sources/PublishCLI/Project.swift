@@ -41,6 +41,11 @@ struct Project {
         // A page's <title> may not be empty; a site without a title is named after its folder.
         if site.title.isEmpty { site.title = source.lastPathComponent }
         markdown = try MarkdownPipeline(file: file, directory: source)
+        let names = Set(file.section("outputs").keys)
+        for name in markdown.stages.limitedOutputs.sorted() where !names.contains(name) {
+            throw Diagnostic.error("a stage is limited to the output `\(name)`, which is not one of: "
+                                   + names.sorted().joined(separator: ", "), at: file.location(of: "stages"))
+        }
         outputs = try file.section("outputs").entries.map { entry in
             guard case .mapping(var options) = entry.value else {
                 throw Diagnostic.error("`outputs.\(entry.key)` must be a mapping of options",

@@ -19,6 +19,8 @@ public struct Post: Sendable {
     /// comes before the site's `excerpt_separator`.
     public var excerpt: Document
     public var readingMinutes: Int
+    /// The Markdown it was read from, for stages run later for one output.
+    public var source: SourceLines = .empty
 
     public var metadata: Metadata { document.metadata }
     public var title: String { metadata.title ?? metadata.slug ?? sourcePath }
@@ -31,6 +33,7 @@ public struct Page: Sendable {
     public var sourcePath: String
     public var url: String
     public var outputPath: String
+    public var source: SourceLines = .empty
 
     public var metadata: Metadata { document.metadata }
     public var title: String { metadata.title ?? sourcePath }

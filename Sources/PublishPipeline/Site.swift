@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishStages
 
 /// Everything the emitters read: the site's settings and its posts, oldest
 /// first, with URLs worked out once. Immutable once loaded, so emitters can
@@ -22,6 +23,22 @@ public struct Site: Sendable {
         self.pages = pages
         self.staticFiles = staticFiles
         self.source = source
+    }
+
+    /// The site as one output sees it: `stages` (those limited to that
+    /// output) run over every post, excerpt and page.
+    public func applying(_ stages: StageList) -> (site: Site, diagnostics: [Diagnostic]) {
+        guard !stages.stages.isEmpty else { return (self, []) }
+        var site = self
+        var diagnostics: [Diagnostic] = []
+        for index in site.posts.indices {
+            diagnostics += stages.runAll(&site.posts[index].document, source: site.posts[index].source)
+            _ = stages.runAll(&site.posts[index].excerpt, source: site.posts[index].source)
+        }
+        for index in site.pages.indices {
+            diagnostics += stages.runAll(&site.pages[index].document, source: site.pages[index].source)
+        }
+        return (site, diagnostics)
     }
 
     /// Every category and the posts in it, by first appearance.

@@ -100,7 +100,8 @@ public struct SiteLoader: Sendable {
                                               at: SourceLocation(path: path, position: .unknown)))
             return outcome
         }
-        outcome.item = Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath)
+        outcome.item = Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath,
+                            source: result.source)
         return outcome
     }
 
@@ -109,7 +110,8 @@ public struct SiteLoader: Sendable {
         var outcome = Outcome<Post>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         let at = SourceLocation(path: candidate.path, position: .unknown)
         let file = source.appendingPathComponent(candidate.path)
-        guard var document = read.item?.document, document.metadata.published else { return outcome }
+        guard let result = read.item, result.document.metadata.published else { return outcome }
+        var document = result.document
         for category in candidate.categories.reversed() where !document.metadata.categories.contains(category) {
             document.metadata.categories.insert(category, at: 0)
         }
@@ -153,7 +155,7 @@ public struct SiteLoader: Sendable {
         }
         outcome.item = Post(document: document, sourcePath: candidate.path, url: url, outputPath: outputPath, date: date,
                             isDraft: candidate.isDraft, excerpt: excerpt,
-                            readingMinutes: ReadingTime.minutes(of: document))
+                            readingMinutes: ReadingTime.minutes(of: document), source: result.source)
         return outcome
     }
 
