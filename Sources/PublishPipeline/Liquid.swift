@@ -5,7 +5,9 @@ import PublishAST
 /// as Jekyll does: `{% raw %}`, `{% highlight %}` (as a fenced code block),
 /// `{% link %}`, `{% post_url %}`, `{{ site.X }}` and `{{ page.X }}` with
 /// the `relative_url` and `absolute_url` filters. Any other tag is left as
-/// text with a located warning, never guessed at. Line breaks are kept, so
+/// text with a located warning, never guessed at. A `post_url` or `link`
+/// to a file the site does not have is a warning, as a broken link is in
+/// Hugo, and writes the name as given. Line breaks are kept, so
 /// every later position still points at the right line of the file.
 struct Liquid: Sendable {
     /// `site.X` values, as text.
@@ -62,16 +64,16 @@ struct Liquid: Sendable {
                 if let url = posts[name] {
                     replacement = url
                 } else {
-                    diagnostics.append(.error("`{% post_url \(name) %}` names no post; write the file name without its extension, like 2014-06-16-hello", at: at))
-                    replacement = String(written)
+                    diagnostics.append(.warning("`{% post_url \(name) %}` names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello", at: at))
+                    replacement = name
                 }
             case (true, "link"):
                 let target = markup.arguments.first ?? ""
                 if let url = files[target] {
                     replacement = url
                 } else {
-                    diagnostics.append(.error("`{% link \(target) %}` names no post or page; give its path from the site folder", at: at))
-                    replacement = String(written)
+                    diagnostics.append(.warning("`{% link \(target) %}` names no post or page, so the link leads nowhere; give its path from the site folder", at: at))
+                    replacement = target
                 }
             case (true, _):
                 diagnostics.append(.warning("the Liquid tag `\(markup.name)` is not supported; it is left as text (wrap it in {% raw %} to silence this)", at: at))

@@ -10,6 +10,7 @@ public enum StageRegistry {
         Autolinks.self,
         TaskLists.self,
         HeadingIDs.self,
+        ModernHTML.self,
         EastAsianLineBreaks.self,
     ]
 

@@ -155,13 +155,13 @@ struct JekyllCompatibilityTests {
         #expect(text == "See |link:/2014/06/16/a.html|a|.")
     }
 
-    @Test("An unknown post_url is an error at its line and column, and the post is still built")
+    @Test("An unknown post_url is a warning at its line and column, and the post is still built")
     func unknownPostURL() throws {
         let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
-            "_posts/2015-01-01-b.md": "---\ntitle: B\n---\nSee {% post_url nope %}.\n",
+            "_posts/2015-01-01-b.md": "---\ntitle: B\n---\nSee [it]({% post_url nope %}).\n",
         ])
-        #expect(text.contains("{% post_url nope %}"))
-        #expect(diagnostics.map(\.description).first?.hasPrefix("_posts/2015-01-01-b.md:4:5: error: `{% post_url nope %}`") == true)
+        #expect(text == "See |link:nope|it|.")
+        #expect(diagnostics.map(\.description).first?.hasPrefix("_posts/2015-01-01-b.md:4:10: warning: `{% post_url nope %}`") == true)
     }
 
     @Test("link gives a page's or post's URL by its source path")
