@@ -46,6 +46,7 @@ struct BuildOptions: ParsableArguments {
                                + project.outputs.map(\.name).joined(separator: ", "))])
             return false
         }
+        report.progress("reading \(sourceURL.lastPathComponent)…")
         var loader = SiteLoader(source: sourceURL, config: project.site, pipeline: project.markdown)
         loader.includeDrafts = drafts
         loader.includeFuture = future
@@ -54,6 +55,7 @@ struct BuildOptions: ParsableArguments {
         let chosen = project.outputs.filter { format.isEmpty ? $0.enabled : format.contains($0.name) }
         do {
             let folder = try OutputFolder(destination: outputURL)
+            report.progress("writing \(chosen.map { $0.name }.joined(separator: ", ")) for \(site.posts.count) posts…")
             var jobs: [(emitter: any Emitter, site: Site)] = []
             for output in chosen {
                 let (view, diagnostics) = site.applying(project.markdown.stages.limited(to: output.name))
@@ -101,20 +103,38 @@ struct Report {
     var verbose = false
     private(set) var hasErrors = false
     private let started = Date()
+    /// A progress line is shown only to a person at a terminal.
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private var progressShown = false
 
     init(quiet: Bool, verbose: Bool = false) {
         self.quiet = quiet
         self.verbose = verbose
     }
 
+    /// Replaces the progress line on a terminal; prints nothing elsewhere.
+    mutating func progress(_ text: String) {
+        guard isTerminal, !quiet else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Kpublish: \(text)".utf8))
+        progressShown = true
+    }
+
+    private mutating func clearProgress() {
+        guard progressShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        progressShown = false
+    }
+
     mutating func add(_ diagnostics: [Diagnostic]) {
+        if !diagnostics.isEmpty { clearProgress() }
         for diagnostic in diagnostics {
             if diagnostic.severity == .error { hasErrors = true }
             if diagnostic.severity == .error || !quiet { Diagnostics.report(diagnostic) }
         }
     }
 
-    func summary(_ line: String) {
+    mutating func summary(_ line: String) {
+        clearProgress()
         guard !quiet else { return }
         let seconds = verbose ? String(format: " in %.2f s", Date().timeIntervalSince(started)) : ""
         FileHandle.standardError.write(Data("publish: \(line)\(seconds)\n".utf8))

@@ -10,7 +10,7 @@ import PublishReader
 ///
 /// ```yaml
 /// site: {title, description, url, baseurl, author, language, timezone, permalink, excerpt_separator}
-/// source: {exclude: [paths]}
+/// source: {exclude: [paths], include: [paths]}
 /// markdown: {dialect: gfm | commonmark}
 /// stages: [names, or name: {options}]
 /// outputs: {NAME: {enabled: true | false, options of that output}}
@@ -23,7 +23,7 @@ public struct PipelineFile: Sendable {
     static let sections: [String: [String]?] = [
         "site": ["title", "description", "url", "baseurl", "author", "language", "lang", "timezone", "permalink",
                  "excerpt_separator"],
-        "source": ["exclude"],
+        "source": ["exclude", "include"],
         "markdown": ["dialect"],
         "stages": nil,
         "outputs": nil,

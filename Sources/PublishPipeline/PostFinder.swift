@@ -12,6 +12,9 @@ struct PostFinder {
     let source: URL
     /// Paths, relative to the source, that are neither pages nor static files.
     var excluded: Set<String> = []
+    /// Paths copied although their names start with `_` or `.`, as Jekyll's
+    /// `include` has them: `.well-known`, `_redirects`.
+    var included: Set<String> = []
 
     /// What Jekyll and publish never copy, besides `_` and `.` names.
     static let alwaysExcluded: Set<String> = [
@@ -44,11 +47,13 @@ struct PostFinder {
             for entry in contents(of: folder) {
                 let path = folder + [entry]
                 let relative = path.joined(separator: "/")
-                guard !entry.hasPrefix("."), !Self.alwaysExcluded.contains(entry), !excluded.contains(relative) else {
+                let isIncluded = included.contains(relative)
+                guard !entry.hasPrefix(".") || isIncluded, !Self.alwaysExcluded.contains(entry),
+                      !excluded.contains(relative) else {
                     continue
                 }
                 guard isDirectory(path) else {
-                    if !entry.hasPrefix("_") {
+                    if !entry.hasPrefix("_") || isIncluded {
                         if isPage(path) { found.pages.append(relative) } else { found.staticFiles.append(relative) }
                     }
                     continue
@@ -66,7 +71,7 @@ struct PostFinder {
                         }
                         candidates.append(Candidate(path: relative, categories: folder, isDraft: isDraft))
                     }
-                } else if !entry.hasPrefix("_") {
+                } else if !entry.hasPrefix("_") || isIncluded {
                     folders.append(path)
                 }
             }

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var excerptSeparator: String = "\n\n"
     /// Source paths that are neither pages nor static files.
     public var exclude: [String] = []
+    /// Source paths copied although they start with `_` or `.`.
+    public var include: [String] = []
     /// Every scalar key of the configuration as text, for `{{ site.X }}`.
     public var variables: [String: String] = [:]
 
@@ -72,8 +74,11 @@ public struct SiteConfig: Sendable {
             }
         }
         if let separator = config["excerpt_separator"]?.scalarText { excerptSeparator = separator }
-        if case .sequence(let items)? = config["exclude"] {
-            exclude = items.compactMap { $0.scalarText.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
+        func paths(_ key: String) -> [String] {
+            guard case .sequence(let items)? = config[key] else { return [] }
+            return items.compactMap { $0.scalarText.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
         }
+        exclude = paths("exclude")
+        include = paths("include")
     }
 }

@@ -23,7 +23,8 @@ public struct SiteLoader: Sendable {
     }
 
     public func load() -> (site: Site, diagnostics: [Diagnostic]) {
-        let found = PostFinder(source: source, excluded: Set(config.exclude)).find(drafts: includeDrafts)
+        let found = PostFinder(source: source, excluded: Set(config.exclude), included: Set(config.include))
+            .find(drafts: includeDrafts)
         // Jekyll expands Liquid before Markdown, and `{% post_url %}` needs
         // every URL: read everything once, then read again the files that
         // hold Liquid, now that the URLs are known.

@@ -222,3 +222,19 @@ struct JekyllCompatibilityTests {
         ])
     }
 }
+
+@Suite("Static files")
+struct StaticFileTests {
+    @Test("Files outside _ and . folders are static; include brings back named ones, exclude drops named ones")
+    func includeAndExclude() throws {
+        var config = SiteConfig()
+        config.include = [".well-known", "_redirects"]
+        config.exclude = ["notes"]
+        let folder = try SiteFolder([
+            "images/a.png": "png", ".well-known/security.txt": "x", "_redirects": "/a /b",
+            ".git/config": "x", "_drafts/x.md": "x", "notes/todo.txt": "x", "Gemfile": "x",
+        ])
+        let site = try folder.load(config: config).site
+        #expect(site.staticFiles == [".well-known/security.txt", "_redirects", "images/a.png"])
+    }
+}
