@@ -18,8 +18,7 @@ public struct ExternalOutput: Emitter {
     public static let name = "command"
 
     public let outputName: String
-    let command: String
-    let optional: Bool
+    let options: Settings
     let directory: URL
 
     public init(options: Settings) throws {
@@ -27,28 +26,21 @@ public struct ExternalOutput: Emitter {
     }
 
     public init(name: String, options: Settings, directory: URL) throws {
-        var options = options
         outputName = name
-        command = try options.string("command", default: "")
-        optional = try options.bool("optional", default: false)
-        try options.finish()
+        self.options = options
         self.directory = directory
-        guard !command.isEmpty else { throw options.error("output `\(name)` needs a `command`") }
+        _ = try PluginCommand(options: options, directory: directory)
     }
 
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
         let folder = try output.folder(named: outputName)
-        let external = ExternalCommand(command: command, directory: directory,
+        let plugin = try PluginCommand(options: options, directory: directory,
                                        environment: ["PUBLISH_OUTPUT": folder.path])
-        guard external.isAvailable else {
-            let message = "the command of output `\(outputName)`, `\(command)`, is not installed"
-            if optional { return [.warning(message + "; the output is skipped (it is optional)")] }
-            throw Diagnostic.error(message + "; install it, or set `optional: true` under `outputs.\(outputName)`")
+        if let missing = plugin.missing(place: "`outputs.\(outputName)`") {
+            if missing.severity == .error { throw missing }
+            return [missing]
         }
-        let result = try external.run(input: site.jsonBytes())
-        guard result.status == 0 else {
-            throw Diagnostic.error("output `\(outputName)` failed (exit status \(result.status)):\n\(result.errors)")
-        }
+        _ = try plugin.run(input: site.jsonBytes())
         return []
     }
 }

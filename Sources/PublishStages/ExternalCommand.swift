@@ -1,4 +1,5 @@
 import Foundation
+import PublishAST
 
 /// A plugin's command, run through `/bin/sh -c` in a given folder, with
 /// bytes on its standard input. Output and errors go through temporary
@@ -65,5 +66,44 @@ public struct ExternalCommand: Sendable {
         let output = (try? Data(contentsOf: outputFile)).map(Array.init) ?? []
         let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         return Result(status: process.terminationStatus, output: output, errors: errors)
+    }
+}
+
+/// What a pipeline file says about a plugin: its `command` and whether it
+/// is `optional`, read the same way for stages and outputs.
+public struct PluginCommand: Sendable {
+    public let command: ExternalCommand
+    public let optional: Bool
+    /// "stage `shout`", "output `word-counts`", for messages.
+    public let owner: String
+
+    /// Reads `command` and `optional`, then refuses any other option.
+    public init(options: Settings, directory: URL, environment: [String: String] = [:]) throws {
+        var options = options
+        owner = options.owner
+        let text = try options.string("command", default: "")
+        optional = try options.bool("optional", default: false)
+        try options.finish()
+        guard !text.isEmpty else { throw options.error("\(owner) needs a `command`") }
+        command = ExternalCommand(command: text, directory: directory, environment: environment)
+    }
+
+    /// Nil when the command can be found; else a warning (the plugin is
+    /// optional) or an error telling how to fix it. `place` says where
+    /// `optional: true` would go.
+    public func missing(place: String, at location: SourceLocation? = nil) -> Diagnostic? {
+        guard !command.isAvailable else { return nil }
+        let message = "the command of \(owner), `\(command.command)`, is not installed"
+        return optional ? .warning(message + "; it is skipped (it is optional)", at: location)
+                        : .error(message + "; install it, or set `optional: true` under \(place)", at: location)
+    }
+
+    /// Runs the command; a non-zero exit throws an error showing its stderr.
+    public func run(input: [UInt8]) throws -> [UInt8] {
+        let result = try command.run(input: input)
+        guard result.status == 0 else {
+            throw Diagnostic.error("\(owner) failed (exit status \(result.status)): \(result.errors)")
+        }
+        return result.output
     }
 }

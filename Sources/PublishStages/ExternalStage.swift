@@ -15,44 +15,33 @@ import PublishAST
 public struct ExternalStage: Stage {
     public static let name = "command"
 
-    let stageName: String
-    let command: ExternalCommand
-    let optional: Bool
+    let plugin: PluginCommand
 
     public init(options: Settings) throws {
-        try self.init(name: "command", options: options, directory: URL(fileURLWithPath: "."))
+        try self.init(options: options, directory: URL(fileURLWithPath: "."))
     }
 
     /// - Parameter directory: where the command runs: the site folder.
-    public init(name: String, options: Settings, directory: URL) throws {
-        var options = options
-        stageName = name
-        let text = try options.string("command", default: "")
-        optional = try options.bool("optional", default: false)
-        try options.finish()
-        guard !text.isEmpty else { throw options.error("stage `\(name)` needs a `command`") }
-        command = ExternalCommand(command: text, directory: directory)
+    public init(options: Settings, directory: URL) throws {
+        plugin = try PluginCommand(options: options, directory: directory)
     }
 
     public func run(_ document: inout Document, context: inout StageContext) {
         let at = SourceLocation(path: document.path ?? "<stdin>", position: .unknown)
-        guard command.isAvailable else {
-            let message = "the command of stage `\(stageName)`, `\(command.command)`, is not installed"
-            context.report(optional ? .warning(message + "; the stage is skipped (it is optional)", at: at)
-                                    : .error(message + "; install it, or set `optional: true` under the stage", at: at))
+        if let missing = plugin.missing(place: "the stage", at: at) {
+            context.report(missing)
             return
         }
         do {
-            let result = try command.run(input: document.jsonBytes())
-            guard result.status == 0 else {
-                context.report(.error("stage `\(stageName)` failed (exit status \(result.status)): \(result.errors)", at: at))
-                return
-            }
-            var changed = try Document(json: result.output, source: "the output of stage `\(stageName)`")
+            var changed = try Document(json: try plugin.run(input: document.jsonBytes()),
+                                       source: "the output of \(plugin.owner)")
             changed.path = document.path
             document = changed
+        } catch var diagnostic as Diagnostic {
+            diagnostic.location = diagnostic.location ?? at
+            context.report(diagnostic)
         } catch {
-            context.report(.error("stage `\(stageName)`: \(error)", at: at))
+            context.report(.error("\(plugin.owner): \(error)", at: at))
         }
     }
 }

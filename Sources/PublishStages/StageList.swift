@@ -78,7 +78,7 @@ public struct StageList: Sendable {
         for key in values.keys { optionLocations[key] = locations["\(path).\(name).\(key)"] }
         let settings = Settings(owner: "stage `\(name)`", values: values, locations: optionLocations, at: at)
         if StageRegistry.stage(named: name) == nil, values["command"] != nil {
-            return (try ExternalStage(name: name, options: settings, directory: directory), outputs)
+            return (try ExternalStage(options: settings, directory: directory), outputs)
         }
         guard let type = StageRegistry.stage(named: name) else {
             var message = "there is no stage `\(name)`"

@@ -3,7 +3,6 @@ import PublishReader
 import PublishStages
 import PublishWriters
 import Testing
-import TestSupport
 
 @Suite("Autolinks")
 struct AutolinksTests {
@@ -264,10 +263,7 @@ struct AutolinksTests {
     @Test("50,000 nested block quotes around a URL, on a small stack")
     func deepQuotes() {
         let depth = 50_000
-        nonisolated(unsafe) var output = ""
-        onSecondaryThread {
-            output = (try? html(String(repeating: "> ", count: depth) + "www.a.com\n", stages: ["autolinks"])) ?? ""
-        }
+        let output = htmlOnSmallStack(String(repeating: "> ", count: depth) + "www.a.com\n", stages: ["autolinks"])
         #expect(output.contains("<p><a href=\"http://www.a.com\">www.a.com</a></p>"))
         #expect(output.components(separatedBy: "<blockquote>").count == depth + 1)
     }

@@ -1,5 +1,4 @@
 import Testing
-import TestSupport
 
 @Suite("Footnotes")
 struct FootnotesTests {
@@ -206,11 +205,8 @@ struct FootnotesTests {
     @Test("A reference and a definition under 50,000 nested block quotes")
     func deepQuotes() {
         let depth = 50_000
-        nonisolated(unsafe) var output = ""
-        onSecondaryThread {
-            let quotes = String(repeating: "> ", count: depth)
-            output = (try? html(quotes + "Deep[^1].\n" + quotes + "\n" + quotes + "[^1]: Note.\n", stages: ["footnotes"])) ?? ""
-        }
+        let quotes = String(repeating: "> ", count: depth)
+        let output = htmlOnSmallStack(quotes + "Deep[^1].\n" + quotes + "\n" + quotes + "[^1]: Note.\n", stages: ["footnotes"])
         #expect(output.components(separatedBy: "<blockquote>").count == depth + 1)
         #expect(output.contains("<p>Deep<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>"))
         #expect(output.hasSuffix("<li id=\"fn-1\">\n<p>Note. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n"))
@@ -219,11 +215,8 @@ struct FootnotesTests {
     @Test("A reference inside 50,000 nested emphasis runs")
     func deepEmphasis() {
         let depth = 50_000
-        nonisolated(unsafe) var output = ""
-        onSecondaryThread {
-            let markdown = String(repeating: "*a **a ", count: depth) + "b[^1]" + String(repeating: " a** a*", count: depth)
-            output = (try? html(markdown + "\n\n[^1]: Note.\n", stages: ["footnotes"])) ?? ""
-        }
+        let markdown = String(repeating: "*a **a ", count: depth) + "b[^1]" + String(repeating: " a** a*", count: depth)
+        let output = htmlOnSmallStack(markdown + "\n\n[^1]: Note.\n", stages: ["footnotes"])
         #expect(output.contains("b<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> a</strong>"))
         #expect(output.hasSuffix("</li>\n</ol>\n</section>\n"))
     }
