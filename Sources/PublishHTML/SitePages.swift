@@ -38,16 +38,13 @@ struct SitePages {
     func post(at index: Int) -> [UInt8] {
         let post = site.posts[index]
         let view = PostView(
-            title: post.title, lang: language(of: post.metadata), href: href(post.url),
-            datetime: rfc3339(post.date), displayDate: day(post.date),
-            readingTime: Labels.forLanguage(language(of: post.metadata)).minutes(post.readingMinutes),
-            content: writer.render(post.document),
+            post: summary(post), content: writer.render(post.document),
             categories: post.metadata.categories.map { TermView(name: $0, href: href(termPath("categories", $0))) },
             tags: post.metadata.tags.map { TermView(name: $0, href: href(termPath("tags", $0))) },
             hasCategories: !post.metadata.categories.isEmpty, hasTags: !post.metadata.tags.isEmpty,
             previous: index > 0 ? link(to: site.posts[index - 1]) : nil,
             next: index + 1 < site.posts.count ? link(to: site.posts[index + 1]) : nil)
-        return layout(title: post.title, lang: view.lang, description: description(of: post), url: post.url,
+        return layout(title: post.title, lang: view.post.lang, description: description(of: post), url: post.url,
                       body: theme.render(view, with: "post"))
     }
 

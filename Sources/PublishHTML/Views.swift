@@ -37,13 +37,9 @@ struct LayoutView: Codable, Sendable {
     var body: String
 }
 
+/// A post's page: what a list shows of it, and the rest.
 struct PostView: Codable, Sendable {
-    var title: String
-    var lang: String
-    var href: String
-    var datetime: String
-    var displayDate: String
-    var readingTime: String
+    var post: PostSummaryView
     var content: String
     var categories: [TermView]
     var tags: [TermView]
