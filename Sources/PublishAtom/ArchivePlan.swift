@@ -7,6 +7,11 @@
 /// position not yet in a full block, and at least the newest `entries`
 /// (so it may repeat the newest archive's last entries; readers fold
 /// entries by id).
+///
+/// An archive is as stable as the list of posts older than its last one:
+/// deleting a post, re-dating one across others, or changing
+/// `archive_size` moves every later post and rewrites the archives from
+/// there on, at the same paths.
 struct ArchivePlan: Equatable, Sendable {
     /// Each archive's positions, archive 1 first.
     let archives: [Range<Int>]

@@ -10,7 +10,8 @@ struct AtomWriter {
         let feed = document.feed
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:fh=\"http://purl.org/syndication/history/1.0\""
-        out += " xml:lang=\"\(XMLText.attribute(site.language))\">\n"
+        if let language = LanguageTag.normalized(site.language) { out += " xml:lang=\"\(language)\"" }
+        out += ">\n"
         out += element("id", site.id(of: feed))
         out += element("title", feed.title, attributes: " type=\"text\"")
         if !site.description.isEmpty {
@@ -44,7 +45,7 @@ struct AtomWriter {
     }
 
     private func entry(_ entry: FeedEntry, content: FeedStyle.Content) -> String {
-        let lang = entry.language.map { " xml:lang=\"\(XMLText.attribute($0))\"" } ?? ""
+        let lang = entry.language.flatMap(LanguageTag.normalized).map { " xml:lang=\"\(XMLText.attribute($0))\"" } ?? ""
         var out = "  <entry\(lang)>\n"
         out += element("id", entry.id, indent: "    ")
         out += element("title", entry.title, attributes: " type=\"text\"", indent: "    ")

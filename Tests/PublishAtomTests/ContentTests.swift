@@ -31,6 +31,13 @@ struct ContentTests {
         #expect(try content("[x](#notes)\n").contains("href=\"https://example.org/blog/2014/06/16/a.html#notes\""))
     }
 
+    @Test("A scheme-relative image takes the site's scheme, and a query stays on the post")
+    func schemeRelativeAndQuery() throws {
+        let html = try content("![x](//cdn.example.net/x.png) [y](?page=2)\n")
+        #expect(html.contains("src=\"https://cdn.example.net/x.png\"")
+                && html.contains("href=\"https://example.org/blog/2014/06/16/a.html?page=2\""))
+    }
+
     @Test("Absolute and mailto links are left alone")
     func absoluteLinks() throws {
         let html = try content("[a](https://other.net/x) [b](mailto:me@example.org)\n")

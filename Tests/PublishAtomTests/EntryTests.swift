@@ -98,4 +98,10 @@ struct EntryTests {
         let feed = try #require(build.read("feed.xml"))
         #expect(feed.contains("&lt;p&gt;First.&lt;/p&gt;") && !feed.contains("Second") && !feed.contains("<content"))
     }
+
+    @Test("A post's zh_CN language is written as the tag zh-CN")
+    func languageTag() throws {
+        let build = try FeedBuild(["_posts/2014-06-16-a.md": "---\nlang: zh_CN\n---\nA\n"])
+        #expect(build.read("feed.xml")?.contains("<entry xml:lang=\"zh-CN\">") == true)
+    }
 }
