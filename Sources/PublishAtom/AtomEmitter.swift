@@ -18,6 +18,9 @@ import PublishPipeline
 /// `updated` is later than the publication of the subscription
 /// document's oldest entry, it is repeated in the subscription document
 /// too, where readers see the change.
+///
+/// A site with no posts gets no feed: a feed's `updated` would have to be
+/// made up, and it must never be the clock.
 public struct AtomEmitter: Emitter {
     public static let name = "atom"
 
