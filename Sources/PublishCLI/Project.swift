@@ -1,5 +1,7 @@
 import Foundation
 import PublishAST
+import PublishAtom
+import PublishHTML
 import PublishPipeline
 import PublishReader
 
@@ -76,5 +78,16 @@ struct Project {
                 throw diagnostic
             }
         }
+        announceFeeds()
+    }
+
+    /// Pages name the site's Atom feed in their head, for feed readers and
+    /// browsers to find, when the atom output is on.
+    private mutating func announceFeeds() {
+        guard let atom = outputs.first(where: { $0.enabled && $0.emitter is AtomEmitter })?.emitter as? AtomEmitter,
+              let index = outputs.firstIndex(where: { $0.emitter is HTMLEmitter }),
+              var html = outputs[index].emitter as? HTMLEmitter else { return }
+        html.announceFeed(title: site.title, path: atom.path)
+        outputs[index].emitter = html
     }
 }
