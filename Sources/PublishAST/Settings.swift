@@ -40,6 +40,32 @@ public struct Settings: Sendable {
         return text
     }
 
+    /// A mapping under `key` as settings of their own (`smtp: {url, tls}`),
+    /// checked with the same care; empty when the key is absent.
+    public mutating func nested(_ key: String) throws -> Settings {
+        known.append(key)
+        var inner = YAMLMapping()
+        if let value = values[key] {
+            guard case .mapping(let mapping) = value else { throw wrongKind(key, "a mapping of options") }
+            inner = mapping
+        }
+        var innerLocations: [String: SourceLocation] = [:]
+        for (path, location) in locations where path.hasPrefix(key + ".") {
+            innerLocations[String(path.dropFirst(key.count + 1))] = location
+        }
+        return Settings(owner: "`\(key)` of \(owner)", values: inner, locations: innerLocations,
+                        at: locations[key] ?? location)
+    }
+
+    /// A list of text under `key`; empty when the key is absent.
+    public mutating func strings(_ key: String) throws -> [String] {
+        known.append(key)
+        guard let value = values[key] else { return [] }
+        guard case .sequence(let items) = value, case let texts = items.compactMap(\.scalarText),
+              texts.count == items.count else { throw wrongKind(key, "a list of text") }
+        return texts
+    }
+
     /// One of `choices`, as text.
     public mutating func choice(_ key: String, of choices: [String], default fallback: String) throws -> String {
         let text = try string(key, default: fallback)

@@ -62,8 +62,12 @@ struct Project {
                 options["enabled"] = nil
             }
             do {
+                // Every key below the block, nested ones by dotted path (`smtp.url`).
+                let prefix = "outputs.\(entry.key)."
                 var locations: [String: SourceLocation] = [:]
-                for key in options.keys { locations[key] = file.location(of: "outputs.\(entry.key).\(key)") }
+                for (path, location) in file.keys where path.hasPrefix(prefix) {
+                    locations[String(path.dropFirst(prefix.count))] = location
+                }
                 let settings = Settings(owner: "output `\(entry.key)`", values: options, locations: locations,
                                         at: file.location(of: "outputs.\(entry.key)"))
                 let emitter: any Emitter
