@@ -47,7 +47,13 @@ struct BuildOptions: ParsableArguments {
             return false
         }
         report.progress("reading \(sourceURL.lastPathComponent)…")
-        var loader = SiteLoader(source: sourceURL, config: project.site, pipeline: project.markdown)
+        var config = project.site
+        // An output folder inside the source is never read back as static files.
+        let base = sourceURL.path.hasSuffix("/") ? sourceURL.path : sourceURL.path + "/"
+        if outputURL.standardizedFileURL.path.hasPrefix(base) {
+            config.exclude.append(String(outputURL.standardizedFileURL.path.dropFirst(base.count)))
+        }
+        var loader = SiteLoader(source: sourceURL, config: config, pipeline: project.markdown)
         loader.includeDrafts = drafts
         loader.includeFuture = future
         let (site, loadDiagnostics) = loader.load()

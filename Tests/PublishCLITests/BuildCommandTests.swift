@@ -114,4 +114,12 @@ struct BuildCommandTests {
         let complete = site.exists("_site/2014/12/28/post.html") && site.exists("_site/index.html")
         #expect(previous != complete, "the output folder is a mixture of two builds")
     }
+
+    @Test("An output folder inside the site is not copied into the next build")
+    func outputInsideSourceNotCopied() throws {
+        let site = try Site(["_posts/2014-06-16-a.md": "A\n", "images/x.svg": "<svg/>"])
+        #expect(try site.build(["--output", site.url.appendingPathComponent("public").path]).status == 0)
+        #expect(try site.build(["--output", site.url.appendingPathComponent("public").path]).status == 0)
+        #expect(site.exists("public/images/x.svg") && !site.exists("public/public"))
+    }
 }
