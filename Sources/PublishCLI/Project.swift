@@ -31,15 +31,21 @@ struct Project {
             throw Diagnostic.error("cannot read the pipeline file", at: SourceLocation(path: pipelineFile.path, position: .unknown))
         }
         var siteKeys = YAMLMapping()
+        var siteLocations: [String: SourceLocation] = [:]
         let jekyll = source.appendingPathComponent("_config.yml")
-        if let data = FileManager.default.contents(atPath: jekyll.path),
-           case .mapping(let config) = try YAMLReader.read(String(decoding: data, as: UTF8.self), path: "_config.yml",
-                                                           subject: "Jekyll configuration") {
-            siteKeys = config
+        if let data = FileManager.default.contents(atPath: jekyll.path) {
+            let config = try YAMLReader.readLocated(String(decoding: data, as: UTF8.self), path: "_config.yml",
+                                                    subject: "Jekyll configuration")
+            if case .mapping(let keys) = config.value { siteKeys = keys }
+            siteLocations = config.keys
         }
-        for entry in file.section("site") { siteKeys[entry.key] = entry.value }
-        for entry in file.section("source") { siteKeys[entry.key] = entry.value }
-        site = try SiteConfig(jekyllConfig: .mapping(siteKeys), path: "_config.yml")
+        for section in ["site", "source"] {
+            for entry in file.section(section) {
+                siteKeys[entry.key] = entry.value
+                siteLocations[entry.key] = file.location(of: "\(section).\(entry.key)")
+            }
+        }
+        site = try SiteConfig(jekyllConfig: .mapping(siteKeys), path: "_config.yml", locations: siteLocations)
         // A page's <title> may not be empty; a site without a title is named after its folder.
         if site.title.isEmpty { site.title = source.lastPathComponent }
         markdown = try MarkdownPipeline(file: file, directory: source)

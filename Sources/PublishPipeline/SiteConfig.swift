@@ -30,13 +30,15 @@ public struct SiteConfig: Sendable {
     /// that file is Jekyll's own business and is not checked.
     ///
     /// - Throws: a `Diagnostic` at `path` for a bad permalink or time zone.
-    public init(jekyllConfig value: YAMLValue, path: String) throws {
+    /// - Parameter locations: where each key was written, for errors.
+    public init(jekyllConfig value: YAMLValue, path: String, locations: [String: SourceLocation] = [:]) throws {
         self.init()
         guard case .mapping(let config) = value else { return }
         for entry in config {
             if let text = entry.value.scalarText { variables[entry.key] = text }
         }
-        let at = SourceLocation(path: path, position: .unknown)
+        let file = SourceLocation(path: path, position: .unknown)
+        let at = { (key: String) in locations[key] ?? file }
         if let title = config["title"]?.scalarText { self.title = title }
         if let description = config["description"]?.scalarText { self.description = description }
         if let url = config["url"]?.scalarText {
@@ -61,7 +63,7 @@ public struct SiteConfig: Sendable {
         if let zone = config["timezone"]?.scalarText, !zone.isEmpty {
             guard let timeZone = TimeZone(identifier: zone) else {
                 throw Diagnostic.error("`timezone` is '\(zone)', which is not an IANA time zone (try Asia/Shanghai)",
-                                       at: at)
+                                       at: at("timezone"))
             }
             self.timeZone = timeZone
         }
@@ -69,7 +71,7 @@ public struct SiteConfig: Sendable {
             do {
                 self.permalink = try Permalink(permalink)
             } catch var diagnostic as Diagnostic {
-                diagnostic.location = at
+                diagnostic.location = at("permalink")
                 throw diagnostic
             }
         }

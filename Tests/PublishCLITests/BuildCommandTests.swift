@@ -122,4 +122,12 @@ struct BuildCommandTests {
         #expect(try site.build(["--output", site.url.appendingPathComponent("public").path]).status == 0)
         #expect(site.exists("public/images/x.svg") && !site.exists("public/public"))
     }
+
+    @Test("A bad site key is located in whichever file set it")
+    func siteKeyLocated() throws {
+        let pipeline = try Site(["publish.yml": "site:\n  timezone: Mars/Base\n"])
+        #expect(try pipeline.build().stderr.hasPrefix("publish.yml:2:3: error: `timezone` is 'Mars/Base'"))
+        let jekyll = try Site(["_config.yml": "title: x\npermalink: /:yaer/\n"])
+        #expect(try jekyll.build().stderr.hasPrefix("_config.yml:2:1: error: the permalink '/:yaer/' has an unknown placeholder"))
+    }
 }
