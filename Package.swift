@@ -45,10 +45,15 @@ let package = Package(
                 .embedInCode("theme/page.mustache"), .embedInCode("theme/list.mustache"),
                 .embedInCode("theme/archive.mustache"), .embedInCode("theme/theme.css"),
             ]),
+        // EPUB books. Its stylesheet is `assets/epub`, compiled in through a link.
+        .target(
+            name: "PublishEPUB",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "CLibXML2", "CLibZip"],
+            resources: [.embedInCode("epub/book.css")]),
         .target(
             name: "PublishCLI",
             dependencies: [
-                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML",
+                "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishEPUB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -64,6 +69,8 @@ let package = Package(
                     dependencies: ["PublishStages", "PublishPipeline", "PublishReader", "PublishWriters", "TestSupport"]),
         .testTarget(name: "PublishPipelineTests", dependencies: ["PublishPipeline", "TestSupport"]),
         .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
+        .testTarget(name: "PublishEPUBTests",
+                    dependencies: ["PublishEPUB", "PublishPipeline", "PublishReader", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish"]),
     ]

@@ -1,4 +1,5 @@
 import PublishAST
+import PublishEPUB
 import PublishHTML
 import PublishPipeline
 
@@ -8,6 +9,7 @@ import PublishPipeline
 enum EmitterRegistry {
     static let emitters: [any Emitter.Type] = [
         HTMLEmitter.self,
+        EPUBEmitter.self,
     ]
 
     static func emitter(named name: String) -> (any Emitter.Type)? {
