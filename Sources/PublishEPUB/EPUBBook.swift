@@ -31,7 +31,8 @@ public enum EPUBBook {
         let post = BookPost(document: document, title: title, url: "/" + name, sourcePath: name, date: date)
         var options = BookOptions()
         options.path = (name as NSString).deletingPathExtension + ".epub"
-        if options.title.isEmpty { options.title = title }
+        options.title = title
+        options.identifier = "urn:uuid:" + NameUUID.version5(config.url + config.baseurl + "/" + sourcePath)
         let site = Site(config: config, posts: [], source: folder)
         var assembler = BookAssembler(config: config, posts: [post], site: site, options: options,
                                       environment: environment)

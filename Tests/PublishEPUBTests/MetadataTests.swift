@@ -71,3 +71,13 @@ struct MetadataTests {
         #expect(first == second)
     }
 }
+
+@Suite("Language tags")
+struct LanguageTagTests {
+    @Test("A front matter language that is not a BCP 47 tag is not put in the package")
+    func illFormedLanguage() throws {
+        let opf = try Fixtures.book(["_posts/2014-06-16-a.md": "---\nlang: Simplified Chinese\n---\nHello there, reader.\n"])
+            .book.text("EPUB/package.opf")
+        #expect(opf.contains("<dc:language>en</dc:language>"))
+    }
+}
