@@ -13,7 +13,8 @@ struct BookMetadata {
     var rights: String
     var description: String
     var subjects: [String]
-    /// `dcterms:modified`: `SOURCE_DATE_EPOCH`, else the newest post.
+    /// `dcterms:modified`: `SOURCE_DATE_EPOCH`, else the newest post's
+    /// date or update.
     var modified: Date
 
     init(options: BookOptions, config: SiteConfig, posts: [BookPost], environment: [String: String]) {
@@ -42,7 +43,9 @@ struct BookMetadata {
         if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
             modified = Date(timeIntervalSince1970: TimeInterval(epoch))
         } else {
-            modified = posts.map(\.date).max() ?? Date(timeIntervalSince1970: 315_532_800)
+            // A post's `updated:` counts: the book changed when the post did.
+            let dates = posts.map { post in max(post.date, post.metadata.updated?.date(in: config.timeZone) ?? post.date) }
+            modified = dates.max() ?? Date(timeIntervalSince1970: 315_532_800)
         }
     }
 

@@ -9,6 +9,6 @@ struct ChapterContent {
     }
 
     var pieces: [Piece] = []
-    /// Every id in the chapter, as written.
+    /// Every id in the chapter, as XML names (`BookIDs`), each once.
     var ids: Set<String> = []
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Every call into libxml2: HTML read into `Markup` events, and XML checked
 /// for well-formedness. No libxml2 pointer leaves this file.
@@ -39,7 +40,7 @@ enum LibXML {
         guard let error = xmlCtxtGetLastError(context), let message = error.pointee.message else {
             return "not well-formed"
         }
-        let text = String(cString: message).trimmingCharacters(in: "\n ")
+        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
         return "line \(error.pointee.line): \(text)"
     }
 
@@ -105,14 +106,5 @@ enum LibXML {
             attribute = current.pointee.next
         }
         return out
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return String(text)
     }
 }

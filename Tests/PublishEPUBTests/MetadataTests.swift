@@ -81,3 +81,13 @@ struct LanguageTagTests {
         #expect(opf.contains("<dc:language>en</dc:language>"))
     }
 }
+
+@Suite("Modification date")
+struct ModifiedTests {
+    @Test("A post's updated date counts as the book's modification")
+    func updated() throws {
+        let files = ["_posts/2014-06-16-a.md": "---\nupdated: 2016-01-02 03:04:05 +0000\n---\nHi\n"]
+        #expect(try Fixtures.book(files).book.text("EPUB/package.opf")
+            .contains("<meta property=\"dcterms:modified\">2016-01-02T03:04:05Z</meta>"))
+    }
+}
