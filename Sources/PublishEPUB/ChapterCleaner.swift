@@ -13,8 +13,8 @@ struct ChapterCleaner {
     private(set) var content = ChapterContent()
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<String> = []
-    /// For each open element of the input, what closes it in the output.
-    private var closers: [String?] = []
+    /// Where each element may stand, and what closes it in the output.
+    private var model = ContentModel()
     private var linkDepth = 0
     private var inFootnotes = false
 
@@ -30,9 +30,13 @@ struct ChapterCleaner {
         while position < events.count {
             switch events[position] {
             case .text(let text):
-                content.pieces.append(.markup(.text(text)))
+                if model.placeText(text, into: &content.pieces) {
+                    content.pieces.append(.markup(.text(text)))
+                } else {
+                    report("<table", "text inside a table but outside its cells is left out")
+                }
             case .close:
-                if let name = closers.removeLast() {
+                for name in model.closed() {
                     if name == "a" { linkDepth -= 1 }
                     if name == "section" && inFootnotes { inFootnotes = false }
                     content.pieces.append(.markup(.close(name)))
@@ -57,13 +61,20 @@ struct ChapterCleaner {
         }
         if ElementPolicy.ignored.contains(name) { return matchingClose(from: position, in: events) }
         let element = ElementPolicy.renamed[name] ?? name
-        guard ElementPolicy.kept.contains(element) else {
-            closers.append(nil)
+        guard ElementPolicy.kept.contains(element), model.place(element, into: &content.pieces) == .keep else {
+            if element == "img", let alt = attributes.first(where: { $0.name == "alt" })?.value,
+               model.placeText(alt, into: &content.pieces) {
+                content.pieces.append(.markup(.text(alt)))
+            }
+            model.opened(nil)
             return nil
         }
+        // libxml2 knows only HTML 4's void elements and nests what follows
+        // a `<wbr>` inside it: whatever a void element holds is its sibling.
         if element == "img" {
             image(attributes, resources: &resources)
-            return matchingClose(from: position, in: events)
+            model.opened(nil)
+            return nil
         }
         var kept = checked(attributes, of: element)
         if element == "section", attributes.contains(where: { $0.name == "data-footnotes" }) {
@@ -74,7 +85,12 @@ struct ChapterCleaner {
         } else if element == "a", attributes.contains(where: { $0.name == "data-footnote-ref" }) {
             kept.append(("epub:type", "noteref"))
         }
-        closers.append(element)
+        if ElementPolicy.void.contains(element) {
+            content.pieces += [.markup(.open(element, kept)), .markup(.close(element))]
+            model.opened(nil)
+            return nil
+        }
+        model.opened(element)
         if element == "a" {
             linkDepth += 1
             if let href = kept.first(where: { $0.name == "href" })?.value {
@@ -107,11 +123,17 @@ struct ChapterCleaner {
             content.pieces.append(.markup(.text(alt)))
             return
         }
+        if src.lowercased().hasPrefix("data:") {
+            diagnostics.append(.warning("an image inside a data: URL is not embedded; its description stands in for it",
+                                        at: locator.location(ofDestination: src)))
+            content.pieces.append(.markup(.text(alt)))
+            return
+        }
         guard let candidates = links.imagePaths(src, postURL: post.url, postSource: post.sourcePath) else {
             diagnostics.append(.warning("the remote image '\(src)' is not embedded; the chapter links to it instead",
                                         at: locator.location(ofDestination: src)))
             let text = alt.isEmpty ? src : alt
-            if linkDepth > 0 || src.lowercased().hasPrefix("data:") {
+            if linkDepth > 0 {
                 content.pieces.append(.markup(.text(text)))
             } else {
                 let url = src.hasPrefix("//") ? "https:" + src : src
