@@ -10,12 +10,13 @@ struct ChapterCleaner {
     let post: (url: String, sourcePath: String)
     let links: BookLinks
     let locator: PostLocator
-    private(set) var content = ChapterContent()
-    private(set) var diagnostics: [Diagnostic] = []
+    var content = ChapterContent()
+    var diagnostics: [Diagnostic] = []
     private var reported: Set<String> = []
     /// Where each element may stand, and what closes it in the output.
     private var model = ContentModel()
-    private var linkDepth = 0
+    /// How many links are open: an image in one cannot become a link.
+    var linkDepth = 0
     private var inFootnotes = false
 
     init(index: Int, post: (url: String, sourcePath: String), links: BookLinks, locator: PostLocator) {
@@ -116,49 +117,9 @@ struct ChapterCleaner {
         return .link(attributes, target, href: href)
     }
 
-    private mutating func image(_ attributes: [(name: String, value: String)], resources: inout Resources) {
-        let src = attributes.first { $0.name == "src" }?.value ?? ""
-        let alt = attributes.first { $0.name == "alt" }?.value ?? ""
-        guard !src.isEmpty else {
-            content.pieces.append(.markup(.text(alt)))
-            return
-        }
-        if src.lowercased().hasPrefix("data:") {
-            diagnostics.append(.warning("an image inside a data: URL is not embedded; its description stands in for it",
-                                        at: locator.location(ofDestination: src)))
-            content.pieces.append(.markup(.text(alt)))
-            return
-        }
-        guard let candidates = links.imagePaths(src, postURL: post.url, postSource: post.sourcePath) else {
-            diagnostics.append(.warning("the remote image '\(src)' is not embedded; the chapter links to it instead",
-                                        at: locator.location(ofDestination: src)))
-            let text = alt.isEmpty ? src : alt
-            if linkDepth > 0 {
-                content.pieces.append(.markup(.text(text)))
-            } else {
-                let url = src.hasPrefix("//") ? "https:" + src : src
-                content.pieces += [.link([], .external(url), href: src), .markup(.text(text)), .markup(.close("a"))]
-            }
-            return
-        }
-        switch resources.embed(candidates) {
-        case .success(let item):
-            var kept: [(name: String, value: String)] = [("src", item.href), ("alt", alt)]
-            kept += checked(attributes, of: "img").filter { $0.name != "src" && $0.name != "alt" }
-            content.pieces += [.markup(.open("img", kept)), .markup(.close("img"))]
-        case .failure(let problem):
-            let reason = problem == .missing
-                ? "the image '\(src)' is not in the site (looked for \(candidates.joined(separator: ", ")))"
-                : "the image '\(src)' is not a PNG, JPEG, GIF, WebP or SVG file"
-            diagnostics.append(.warning(reason + "; its description stands in for it",
-                                        at: locator.location(ofDestination: src)))
-            content.pieces.append(.markup(.text(alt)))
-        }
-    }
-
     /// The attributes `element` may keep, with checked values and ids made
     /// unique in the chapter.
-    private mutating func checked(_ attributes: [(name: String, value: String)],
+    mutating func checked(_ attributes: [(name: String, value: String)],
                                   of element: String) -> [(name: String, value: String)] {
         var kept: [(name: String, value: String)] = []
         for (name, value) in attributes {

@@ -19,8 +19,9 @@ public enum EPUBBook {
     }
 
     /// A one-post book of `document` (read from `sourcePath`), for
-    /// `publish render post.md --to epub`. Images are looked for in
-    /// `folder`, the post's folder, as site paths.
+    /// `publish render post.md --to epub`. Images are looked for as site
+    /// paths in `folder`, the post's folder, or the site around it when
+    /// the post is under `_posts`.
     public static func single(document: Document, sourcePath: String, config: SiteConfig = SiteConfig(),
                               folder: URL? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -33,11 +34,21 @@ public enum EPUBBook {
         options.path = (name as NSString).deletingPathExtension + ".epub"
         options.title = title
         options.identifier = "urn:uuid:" + NameUUID.version5(config.url + config.baseurl + "/" + sourcePath)
-        let site = Site(config: config, posts: [], source: folder)
+        let site = Site(config: config, posts: [], source: folder.map(siteRoot))
         var assembler = BookAssembler(config: config, posts: [post], site: site, options: options,
                                       environment: environment)
         let bytes = try assembler.assemble()
         return (bytes, assembler.diagnostics)
+    }
+
+    /// The folder holding `_posts` when `folder` is in it, else `folder`.
+    static func siteRoot(_ folder: URL) -> URL {
+        var current = folder.standardizedFileURL
+        while current.pathComponents.count > 1 {
+            if current.lastPathComponent == "_posts" { return current.deletingLastPathComponent() }
+            current = current.deletingLastPathComponent()
+        }
+        return folder
     }
 
     static func select(_ site: Site, _ selection: BookOptions.Selection, diagnostics: inout [Diagnostic],

@@ -74,3 +74,13 @@ struct ResourceTests {
         #expect(BookLinks.resolve("/x", against: "/a/b") == "/x")
     }
 }
+
+@Suite("One-post books")
+struct SinglePostTests {
+    @Test("A post under _posts finds its images at the site's root")
+    func siteRootOfPost() {
+        let root = EPUBBook.siteRoot(URL(fileURLWithPath: "/blog/_posts/2014"))
+        #expect(root.path == "/blog")
+        #expect(EPUBBook.siteRoot(URL(fileURLWithPath: "/notes")).path == "/notes")
+    }
+}
