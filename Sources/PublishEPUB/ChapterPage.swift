@@ -1,0 +1,43 @@
+import PublishAST
+import PublishWriters
+
+/// One post as a chapter: its tree written by the HTML writer, read back
+/// through libxml2's HTML parser (which also repairs the raw HTML in it),
+/// then cleaned for EPUB.
+struct ChapterPage {
+    let index: Int
+    let post: BookPost
+    let locator: PostLocator
+    private(set) var content = ChapterContent()
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(index: Int, post: BookPost, links: BookLinks, resources: inout Resources) {
+        self.index = index
+        self.post = post
+        locator = PostLocator(post.document)
+        let html = HTMLWriter(options: HTMLOptions(rawHTML: .keep)).render(post.document)
+        var cleaner = ChapterCleaner(index: index, post: (post.url, post.sourcePath), links: links, locator: locator)
+        cleaner.clean(LibXML.parseHTML(html), resources: &resources)
+        content = cleaner.content
+        diagnostics = cleaner.diagnostics
+    }
+
+    /// The chapter's XHTML, its links resolved against every chapter's ids.
+    func xhtml(ids: [Set<String>], language: String) -> (text: String, diagnostics: [Diagnostic]) {
+        var writer = XHTMLWriter()
+        writer.raw("<section epub:type=\"chapter\" class=\"chapter\">\n<header>\n<h1 class=\"chapter-title\">")
+        writer.write(.text(post.title))
+        writer.raw("</h1>\n")
+        if let date = post.metadata.date {
+            writer.raw("<p class=\"chapter-date\">")
+            writer.write(.text(BookPage.day(date)))
+            writer.raw("</p>\n")
+        }
+        writer.raw("</header>\n")
+        let found = ChapterLinks(index: index, ids: ids, locator: locator).write(content, into: &writer)
+        writer.raw("\n</section>")
+        let page = XHTMLWriter.page(title: post.title, language: LanguageTag.wellFormed(post.metadata.language ?? "") ?? language,
+                                    bodyType: "bodymatter", body: writer.out)
+        return (page, found)
+    }
+}

@@ -1,0 +1,55 @@
+import PublishAST
+import Testing
+@testable import PublishEPUB
+
+@Suite("Book options")
+struct OptionsTests {
+    private func emitter(_ values: [String: YAMLValue]) throws -> EPUBEmitter {
+        let mapping = YAMLMapping(values.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: $0.value) })
+        return try EPUBEmitter(options: Settings(owner: "output `epub`", values: mapping))
+    }
+
+    @Test("With no options the book is the whole blog at book.epub, oldest first")
+    func defaults() throws {
+        let book = try emitter([:]).book
+        #expect(book == BookOptions())
+        #expect(book.path == "book.epub" && book.selection == .all && !book.newestFirst)
+    }
+
+    @Test("An unknown option is an error naming the nearest one")
+    func unknownOption() {
+        #expect(throws: Diagnostic.self) { try emitter(["titel": .string("x")]) }
+    }
+
+    @Test("A category selection keeps only that category's posts")
+    func category() throws {
+        var options = BookOptions()
+        options.selection = .category("swift")
+        let (book, _) = try Fixtures.book([
+            "_posts/2014-06-16-a.md": "---\ntitle: In\ncategory: swift\n---\nHi\n",
+            "_posts/2014-06-17-b.md": "---\ntitle: Out\n---\nHi\n",
+        ], options: options)
+        let nav = try book.text("EPUB/nav.xhtml")
+        #expect(nav.contains(">In</a>") && !nav.contains(">Out</a>"))
+    }
+
+    @Test("A list selection keeps the named posts in the order given")
+    func list() throws {
+        let book = try emitter(["selection": .string("list"), "posts": .string("b, a"), "order": .string("oldest-first")]).book
+        #expect(book.selection == .list(["b", "a"]))
+    }
+
+    @Test("newest-first reverses the chapters")
+    func newestFirst() throws {
+        var options = BookOptions()
+        options.newestFirst = true
+        let (book, _) = try Fixtures.book(["_posts/2014-06-16-a.md": "---\ntitle: Old\n---\nHi\n",
+                                           "_posts/2015-06-16-b.md": "---\ntitle: New\n---\nHi\n"], options: options)
+        #expect(try book.text("EPUB/chapter-0001.xhtml").contains("<h1 class=\"chapter-title\">New</h1>"))
+    }
+
+    @Test("selection: category without a category is an error")
+    func categoryNeedsName() {
+        #expect(throws: Diagnostic.self) { try emitter(["selection": .string("category")]) }
+    }
+}
