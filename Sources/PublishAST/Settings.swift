@@ -57,6 +57,27 @@ public struct Settings: Sendable {
                         at: locations[key] ?? location)
     }
 
+    /// A list of mappings under `key` (`books: [{…}, {…}]`), each as
+    /// settings of its own; empty when the key is absent.
+    public mutating func blocks(_ key: String) throws -> [Settings] {
+        known.append(key)
+        guard let value = values[key] else { return [] }
+        guard case .sequence(let items) = value else { throw wrongKind(key, "a list of mappings") }
+        return try items.enumerated().map { index, item in
+            guard case .mapping(let mapping) = item else { throw wrongKind(key, "a list of mappings") }
+            let prefix = "\(key)[\(index)]."
+            var innerLocations: [String: SourceLocation] = [:]
+            for (path, location) in locations where path.hasPrefix(prefix) {
+                innerLocations[String(path.dropFirst(prefix.count))] = location
+            }
+            return Settings(owner: "entry \(index + 1) of `\(key)` of \(owner)", values: mapping,
+                            locations: innerLocations, at: locations["\(key)[\(index)]"] ?? locations[key] ?? location)
+        }
+    }
+
+    /// Whether the block sets `key` at all.
+    public func has(_ key: String) -> Bool { values[key] != nil }
+
     /// A list of text under `key`; empty when the key is absent.
     public mutating func strings(_ key: String) throws -> [String] {
         known.append(key)

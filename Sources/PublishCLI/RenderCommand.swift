@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PublishAST
+import PublishEPUB
 import PublishPipeline
 import PublishReader
 import PublishWriters
@@ -21,6 +22,7 @@ struct RenderCommand: ParsableCommand {
         case html
         case text
         case json
+        case epub
     }
 
     enum RawHTML: String, ExpressibleByArgument, CaseIterable {
@@ -54,8 +56,15 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Wrap plain text at this many columns (0: do not wrap).")
     var columns: Int = 72
 
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp(
+        "Write to this file instead of standard output; --to epub needs it.", valueName: "file"))
+    var output: String?
+
     func validate() throws {
         guard columns >= 0 else { throw ValidationError("--columns must be 0 or more") }
+        guard to != .epub || output != nil else {
+            throw ValidationError("--to epub writes a file: name it with -o post.epub")
+        }
     }
 
     func run() throws {
@@ -76,14 +85,35 @@ struct RenderCommand: ParsableCommand {
         }
         result.warnings.forEach(Diagnostics.report)
         let document = result.document
+        let bytes: [UInt8]
         switch to {
         case .html:
             let options = HTMLOptions(rawHTML: HTMLOptions.RawHTML(rawValue: rawHTML.rawValue) ?? .keep)
-            Output.write(HTMLWriter(options: options).renderBytes(document))
+            bytes = HTMLWriter(options: options).renderBytes(document)
         case .text:
-            Output.write(Array(TextWriter(options: TextOptions(columns: columns)).render(document).utf8))
+            bytes = Array(TextWriter(options: TextOptions(columns: columns)).render(document).utf8)
         case .json:
-            Output.write(document.jsonBytes())
+            bytes = document.jsonBytes()
+        case .epub:
+            // A one-post book, its images found beside the post or in the site around it.
+            do {
+                let book = try EPUBBook.single(document: document, sourcePath: file ?? "stdin.md",
+                                               folder: file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() })
+                book.diagnostics.forEach(Diagnostics.report)
+                bytes = book.bytes
+            } catch let diagnostic as Diagnostic {
+                Diagnostics.report(diagnostic)
+                throw ExitCode.failure
+            }
+        }
+        guard let output else { return Output.write(bytes) }
+        do {
+            // Written whole or not at all: `.atomic` writes a temporary file and renames it.
+            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            Diagnostics.report(.error("cannot write the file: \(error.localizedDescription)",
+                                      at: SourceLocation(path: output, position: .unknown)))
+            throw ExitCode.failure
         }
     }
 

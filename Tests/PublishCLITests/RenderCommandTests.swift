@@ -74,4 +74,29 @@ struct RenderCommandTests {
         #expect(run.status != 0)
         #expect(run.stderr.contains("pdf"))
     }
+
+    @Test("--to epub -o writes a one-post book whose first entry is the stored mimetype")
+    func epubBook() throws {
+        let path = try Publish.file("2014-06-16-hello.md", "---\ntitle: Hello\n---\nHi *there*.\n")
+        let book = path + ".epub"
+        let run = try Publish.run(["render", path, "--to", "epub", "-o", book])
+        #expect(run.status == 0, "\(run.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: book)))
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        #expect(String(decoding: bytes[30..<58], as: UTF8.self) == "mimetypeapplication/epub+zip")
+    }
+
+    @Test("--to epub without -o is a usage error")
+    func epubNeedsOutput() throws {
+        let run = try Publish.run(["render", "--to", "epub"], stdin: "Hi\n")
+        #expect(run.status != 0 && run.stderr.contains("--to epub writes a file"))
+    }
+
+    @Test("-o writes any format to a file instead of standard output")
+    func outputFile() throws {
+        let path = try Publish.file("2014-06-16-hello.md", "Hi\n")
+        let run = try Publish.run(["render", path, "-o", path + ".html"])
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        #expect(try String(contentsOfFile: path + ".html", encoding: .utf8) == "<p>Hi</p>\n")
+    }
 }

@@ -11,8 +11,9 @@ struct OptionsTests {
 
     @Test("With no options the book is the whole blog at book.epub, oldest first")
     func defaults() throws {
-        let book = try emitter([:]).book
-        #expect(book == BookOptions())
+        let books = try emitter([:]).books
+        #expect(books == [BookOptions()])
+        let book = books[0]
         #expect(book.path == "book.epub" && book.selection == .all && !book.newestFirst)
     }
 
@@ -35,8 +36,8 @@ struct OptionsTests {
 
     @Test("A list selection keeps the named posts in the order given")
     func list() throws {
-        let book = try emitter(["selection": .string("list"), "posts": .string("b, a"), "order": .string("oldest-first")]).book
-        #expect(book.selection == .list(["b", "a"]))
+        let books = try emitter(["selection": .string("list"), "posts": .string("b, a"), "order": .string("oldest-first")]).books
+        #expect(books.map(\.selection) == [.list(["b", "a"])])
     }
 
     @Test("newest-first reverses the chapters")
@@ -51,5 +52,25 @@ struct OptionsTests {
     @Test("selection: category without a category is an error")
     func categoryNeedsName() {
         #expect(throws: Diagnostic.self) { try emitter(["selection": .string("category")]) }
+    }
+
+    @Test("books declares several books, each with its own keys")
+    func severalBooks() throws {
+        func book(_ entries: [(String, String)]) -> YAMLValue {
+            .mapping(YAMLMapping(entries.map { .init(key: $0.0, value: .string($0.1)) }))
+        }
+        let books = try emitter(["books": .sequence([
+            book([("path", "all.epub")]),
+            book([("path", "swift.epub"), ("selection", "category"), ("category", "swift")]),
+        ])]).books
+        #expect(books.map(\.path) == ["all.epub", "swift.epub"])
+        #expect(books.map(\.selection) == [.all, .category("swift")])
+    }
+
+    @Test("Two books at one path, or a book's key beside books, are errors")
+    func booksMistakes() {
+        let same = YAMLValue.mapping(YAMLMapping([.init(key: "path", value: .string("a.epub"))]))
+        #expect(throws: Diagnostic.self) { try emitter(["books": .sequence([same, same])]) }
+        #expect(throws: Diagnostic.self) { try emitter(["books": .sequence([same]), "title": .string("x")]) }
     }
 }
