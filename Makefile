@@ -95,7 +95,9 @@ demo: build
 	$(PUBLISH) build --source examples/site
 	@$(PUBLISH) render examples/site/_posts/2014-06-16-hello.md --to text > $(DEMO_OUT)/hello.txt
 	@$(PUBLISH) render examples/site/_posts/2014-06-16-hello.md --to json > $(DEMO_OUT)/hello.json
-	@echo "Open $(DEMO_OUT)/index.html; one post as plain text and as the JSON tree: $(DEMO_OUT)/hello.txt, hello.json"
+	@echo "The site: $(DEMO_OUT)/index.html (or: $(PUBLISH) serve --source examples/site)"
+	@echo "The book: $(DEMO_OUT)/book.epub   The feeds: $(DEMO_OUT)/feed.xml, feed.json and feeds/"
+	@echo "One post as plain text and as the JSON tree: $(DEMO_OUT)/hello.txt, $(DEMO_OUT)/hello.json"
 
 clean:
 	rm -rf .build $(DEMO_OUT)

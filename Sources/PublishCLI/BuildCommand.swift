@@ -75,7 +75,8 @@ struct BuildOptions: ParsableArguments {
             report.add([.error("cannot write \(outputURL.path): \(error)")])
             return false
         }
-        report.summary("built \(site.posts.count) posts and \(site.pages.count) pages "
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        report.summary("built \(count(site.posts.count, "post")) and \(count(site.pages.count, "page")) "
                        + "(\(chosen.map { $0.name }.joined(separator: ", "))) into \(outputURL.path)")
         return !report.hasErrors
     }
