@@ -1,5 +1,6 @@
 import PublishAST
 import PublishAtom
+import PublishEmail
 import PublishHTML
 import PublishPipeline
 
@@ -10,6 +11,7 @@ enum EmitterRegistry {
     static let emitters: [any Emitter.Type] = [
         HTMLEmitter.self,
         AtomEmitter.self,
+        EmailEmitter.self,
     ]
 
     static func emitter(named name: String) -> (any Emitter.Type)? {
