@@ -26,7 +26,9 @@ public struct DKIMKey: Sendable {
     /// - Throws: a `Diagnostic` when the text is neither.
     public init(pem: String) throws {
         if let der = DKIMKey.derOfPrivateKey(pem), der.count == 48, Array(der.prefix(16)) == DKIMKey.ed25519Prefix {
-            material = .ed25519(Array(der.suffix(32)))
+            let seed = Array(der.suffix(32))
+            _ = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+            material = .ed25519(seed)
             return
         }
         do {

@@ -17,8 +17,26 @@ struct EmailBody {
         var marked = document
         var raw: [String] = []
         var diagnostics: [Diagnostic] = []
-        for case .enter(let node) in document.events() {
-            switch document.kind(of: node) {
+        // A dropped element opened by inline HTML and not closed in it: its
+        // text is dropped up to the inline HTML that closes it or the end
+        // of the paragraph.
+        var open: (name: String, parent: NodeID)?
+        for event in document.events() {
+            guard case .enter(let node) = event else {
+                if event.node == open?.parent { open = nil }
+                continue
+            }
+            let kind = document.kind(of: node)
+            if let inside = open {
+                if case .inline(.html(let html)) = kind {
+                    if html.lowercased().contains("</" + inside.name) { open = nil }
+                } else if case .inline = kind {
+                    resolved.setKind(.inline(.text("")), of: node)
+                    marked.setKind(.inline(.text("")), of: node)
+                    continue
+                }
+            }
+            switch kind {
             case .inline(.link(let destination, let title)):
                 let kind = NodeKind.inline(.link(destination: resolver.resolve(destination), title: title))
                 resolved.setKind(kind, of: node)
@@ -30,17 +48,20 @@ struct EmailBody {
             case .block(.htmlBlock(let html)), .inline(.html(let html)):
                 // Raw HTML stands in the fragment as a comment the writer
                 // never writes itself, so the styler sees only the writer's tags.
-                let (kept, removed) = RawHTMLSanitizer.clean(html)
+                let (kept, removed, unclosed) = RawHTMLSanitizer.clean(html)
                 for name in removed {
                     diagnostics.append(.warning("the newsletter leaves out the raw HTML <\(name)> element: "
                                                 + "mail clients block it", at: document.location(of: node)))
                 }
                 let marker = "<!--publish-raw-\(raw.count)-->"
                 raw.append(kept)
-                if case .block = document.kind(of: node) {
+                if case .block = kind {
                     marked.setKind(.block(.htmlBlock(marker + "\n")), of: node)
+                    resolved.setKind(.block(.htmlBlock(kept)), of: node)
                 } else {
                     marked.setKind(.inline(.html(marker)), of: node)
+                    resolved.setKind(.inline(.html(kept)), of: node)
+                    if let unclosed, let parent = document.parent(of: node) { open = (unclosed, parent) }
                 }
             default:
                 break

@@ -17,6 +17,7 @@ public struct EmailEmitter: Emitter {
 
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
         guard let from = options.from else { throw options.missingFrom }
+        _ = try options.unsubscribeLink(site: site.config)
         let signer = try NewsletterIssue.signer(options: options, source: site.source)
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []

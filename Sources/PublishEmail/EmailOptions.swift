@@ -1,4 +1,5 @@
 import PublishAST
+import PublishPipeline
 
 /// The `outputs.email` block of a pipeline file. Rendering reads `from`,
 /// `reply_to`, `dkim` and `unsubscribe`; `smtp`, `rate` and `connections`
@@ -90,6 +91,20 @@ public struct EmailOptions: Sendable {
             passwordEnv: try smtp.string("password_env", default: ""))
         try smtp.finish()
         guard rate > 0, connections > 0 else { throw options.error("`rate` and `connections` must be 1 or more") }
+    }
+
+    /// Where unsubscribe links point: `unsubscribe.url`, else the site's
+    /// `/unsubscribe`.
+    ///
+    /// - Throws: a `Diagnostic` when that is not https.
+    public func unsubscribeLink(site: SiteConfig) throws -> UnsubscribeLink {
+        let url = unsubscribe.url.isEmpty ? site.url + site.baseurl + "/unsubscribe" : unsubscribe.url
+        guard url.hasPrefix("https://") else {
+            throw Diagnostic.error("the newsletter's unsubscribe link must be https, and the site's url is "
+                                   + "'\(site.url)'; set `unsubscribe: {url: https://…}` under `outputs.email`",
+                                   at: missingFrom.location)
+        }
+        return UnsubscribeLink(url: url, mailto: unsubscribe.mailto)
     }
 
     private static func mailbox(_ text: String, _ options: Settings, key: String) throws -> Mailbox? {

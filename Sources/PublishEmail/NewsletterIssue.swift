@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import PublishAST
 import PublishPipeline
-import PublishWriters
 
 /// One post as a newsletter issue: its two bodies rendered once, and a
 /// message made from them for each recipient. `publish build` writes one
@@ -37,13 +36,7 @@ public struct NewsletterIssue: Sendable {
         date = post.date
         subject = post.title
         postURL = site.config.url + site.config.baseurl + post.url
-        let unsubscribeURL = options.unsubscribe.url.isEmpty
-            ? site.config.url + site.config.baseurl + "/unsubscribe" : options.unsubscribe.url
-        guard unsubscribeURL.hasPrefix("https://") else {
-            throw Diagnostic.error("the newsletter's unsubscribe link must be https, and the site's url is "
-                                   + "'\(site.config.url)'; set `unsubscribe: {url: https://…}` under `outputs.email`")
-        }
-        link = UnsubscribeLink(url: unsubscribeURL, mailto: options.unsubscribe.mailto)
+        link = try options.unsubscribeLink(site: site.config)
         // RFC 2919: the site's name, then an id at the sender's domain.
         let name = site.config.title.isEmpty ? [] : Mailbox.phrase(site.config.title, firstLength: 69)
         listID = HeaderField.folded("List-Id", tokens: name + ["<newsletter.\(from.domain)>"]).value
@@ -53,7 +46,7 @@ public struct NewsletterIssue: Sendable {
         diagnostics = body.diagnostics
         let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
         let byline = "\(day) · \(site.config.title)"
-        let preheader = NewsletterIssue.preheader(post)
+        let preheader = NewsletterIssue.preheader(post, baseURL: postURL, theme: theme)
         html = NewsletterLayout(theme: theme, language: post.metadata.language ?? site.config.language, title: post.title,
                                 preheader: preheader, byline: byline, siteTitle: site.config.title, postURL: postURL,
                                 content: body.html).render()
@@ -109,9 +102,9 @@ public struct NewsletterIssue: Sendable {
     }
 
     /// The hidden line inbox lists show after the subject: the post's
-    /// description, else its excerpt as text.
-    private static func preheader(_ post: Post) -> String {
-        let source = post.metadata.description ?? TextWriter(options: TextOptions(columns: 0)).render(post.excerpt)
+    /// description, else its excerpt as text, what raw HTML it had left out.
+    private static func preheader(_ post: Post, baseURL: String, theme: EmailTheme) -> String {
+        let source = post.metadata.description ?? EmailBody(document: post.excerpt, baseURL: baseURL, theme: theme).text
         let words = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return words.count > 150 ? String(words.prefix(149)) + "…" : words
     }

@@ -1,17 +1,20 @@
 /// Takes out of the author's raw HTML what mail clients refuse or what
 /// would act in a reader's inbox: `script`, `style`, `iframe` and `form`
 /// elements, their content with them when the element opens and closes
-/// within the same piece of raw HTML, else the lone tag. The rest is kept
+/// within the same piece of raw HTML, else the lone tag (and `EmailBody`
+/// drops the text up to the inline piece that closes it). The rest is kept
 /// as written (it is not restyled: its tags are the author's, not the
 /// writer's, and are left alone rather than parsed half-way).
 enum RawHTMLSanitizer {
     static let dropped: Set<String> = ["script", "style", "iframe", "form"]
 
-    /// The cleaned HTML and the names of the elements taken out, in order.
-    static func clean(_ html: String) -> (html: String, removed: [String]) {
+    /// The cleaned HTML, the names of the elements taken out (at their
+    /// start tags), and the element left open at the end, if any.
+    static func clean(_ html: String) -> (html: String, removed: [String], unclosed: String?) {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         var removed: [String] = []
+        var unclosed: String?
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<"), let tag = Tag(bytes, at: index),
@@ -20,13 +23,18 @@ enum RawHTMLSanitizer {
                 index += 1
                 continue
             }
-            removed.append(tag.name)
             index = tag.end
-            if !tag.isClosing, !tag.isSelfClosing, let close = closingTag(tag.name, in: bytes, from: index) {
+            guard !tag.isClosing else { continue }
+            removed.append(tag.name)
+            guard !tag.isSelfClosing else { continue }
+            if let close = closingTag(tag.name, in: bytes, from: index) {
                 index = close
+            } else {
+                unclosed = tag.name
+                index = bytes.count
             }
         }
-        return (String(decoding: out, as: UTF8.self), removed)
+        return (String(decoding: out, as: UTF8.self), removed, unclosed)
     }
 
     /// Where the first `</name …>` after `start` ends.
