@@ -11,7 +11,7 @@ struct EmailBody {
     /// Raw HTML that was taken out, one warning per piece, at its place.
     var diagnostics: [Diagnostic]
 
-    init(document: Document, baseURL: String, theme: EmailTheme) {
+    init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil) {
         let resolver = AbsoluteURL(base: baseURL)
         var resolved = document
         var marked = document
@@ -72,6 +72,7 @@ struct EmailBody {
         // A checkbox is a form control; a task list shows its state as a symbol.
         fragment = fragment.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", with: "☑ ")
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ", with: "☐ ")
+        if let images { fragment = images.apply(fragment) }
         self.html = EmailBody.splice(raw, into: fragment)
         self.text = TextWriter().render(resolved)
         self.diagnostics = diagnostics

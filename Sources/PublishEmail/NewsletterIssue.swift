@@ -42,7 +42,8 @@ public struct NewsletterIssue: Sendable {
         listID = HeaderField.folded("List-Id", tokens: name + ["<newsletter.\(from.domain)>"]).value
 
         let theme = EmailTheme.standard
-        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme)
+        let images = ImageSizing(siteURL: site.config.url + site.config.baseurl + "/", source: site.source)
+        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: images)
         diagnostics = body.diagnostics
         let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
         let byline = "\(day) · \(site.config.title)"
