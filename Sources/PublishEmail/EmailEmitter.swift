@@ -21,7 +21,9 @@ public struct EmailEmitter: Emitter {
         let signer = try NewsletterIssue.signer(options: options, source: site.source)
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
-        for post in site.posts where !post.isDraft {
+        // Drafts are here only when the build asked for them (`--drafts`): a
+        // preview is how a draft issue is proofread.
+        for post in site.posts {
             let path = "newsletter/" + EmailEmitter.fileName(post, used: &used) + ".eml"
             do {
                 let issue = try NewsletterIssue(post: post, site: site, options: options, signer: signer)

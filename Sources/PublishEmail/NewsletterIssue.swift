@@ -34,7 +34,8 @@ public struct NewsletterIssue: Sendable {
         self.signer = signer
         timeZone = site.config.timeZone
         date = post.date
-        subject = post.title
+        // A title folded over lines in YAML is one line in a subject.
+        subject = post.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         postURL = site.config.url + site.config.baseurl + post.url
         link = try options.unsubscribeLink(site: site.config)
         // RFC 2919: the site's name, then an id at the sender's domain.

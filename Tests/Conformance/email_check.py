@@ -50,11 +50,13 @@ def public_key_record(pem_path, kind):
 
 
 def titles(site):
-    """Each post's slug (its file name without the date) and title."""
+    """Each published post's slug (its file name without the date) and title."""
     result = {}
     for path in glob.glob(os.path.join(site, "_posts", "*")):
         text = open(path, encoding="utf-8").read()
         front = yaml.safe_load(text.split("---", 2)[1])
+        if front.get("published") is False:
+            continue
         stem = os.path.splitext(os.path.basename(path))[0]
         result[front.get("slug") or stem[11:]] = str(front["title"])
     return result
@@ -110,7 +112,7 @@ def check_message(path, title, record, selector, problems):
         for element in ["<script", "<iframe", "<form", "<style"]:
             if element in html.lower():
                 fail(f"the HTML part has {element}>")
-        if title and re.search(r'<img (?![^>]*src="https://)', html):
+        if re.search(r'<img (?![^>]*src="https://)', html):
             fail("an image with a relative source")
 
     signatures = message.get_all("DKIM-Signature", [])
@@ -162,7 +164,7 @@ def main():
             output = os.path.join(temp, f"out-{kind}")
             run([arguments.publish, "build", "--source", site, "--output", output, "--format", "email", "--quiet"])
             files = sorted(glob.glob(os.path.join(output, "newsletter", "*.eml")))
-            if len(files) != len(expected) - 1:  # the example site's one draft is not built
+            if len(files) != len(expected):
                 sys.exit(f"email_check: {len(files)} messages for {len(expected)} posts")
             problems = []
             record = public_key_record(key, kind)
