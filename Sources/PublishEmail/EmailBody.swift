@@ -8,7 +8,7 @@ import PublishWriters
 struct EmailBody {
     var html: String
     var text: String
-    /// Raw HTML that was taken out, one warning per piece, at its place.
+    /// Raw HTML elements that were taken out, a warning each, at their place.
     var diagnostics: [Diagnostic]
 
     init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil) {
@@ -48,7 +48,7 @@ struct EmailBody {
             case .block(.htmlBlock(let html)), .inline(.html(let html)):
                 // Raw HTML stands in the fragment as a comment the writer
                 // never writes itself, so the styler sees only the writer's tags.
-                let (kept, removed, unclosed) = RawHTMLSanitizer.clean(html)
+                let (kept, removed, unclosed) = RawHTMLSanitizer.clean(html, resolver: resolver)
                 for name in removed {
                     diagnostics.append(.warning("the newsletter leaves out the raw HTML <\(name)> element: "
                                                 + "mail clients block it", at: document.location(of: node)))

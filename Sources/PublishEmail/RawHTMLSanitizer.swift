@@ -3,24 +3,28 @@
 /// elements, their content with them when the element opens and closes
 /// within the same piece of raw HTML, else the lone tag (and `EmailBody`
 /// drops the text up to the inline piece that closes it). The rest is kept
-/// as written (it is not restyled: its tags are the author's, not the
-/// writer's, and are left alone rather than parsed half-way).
+/// as written but for absolute `src` and `href` (it is not restyled: its
+/// tags are the author's, not the writer's, and are not parsed half-way).
 enum RawHTMLSanitizer {
     static let dropped: Set<String> = ["script", "style", "iframe", "form"]
 
     /// The cleaned HTML, the names of the elements taken out (at their
     /// start tags), and the element left open at the end, if any.
-    static func clean(_ html: String) -> (html: String, removed: [String], unclosed: String?) {
+    static func clean(_ html: String, resolver: AbsoluteURL) -> (html: String, removed: [String], unclosed: String?) {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         var removed: [String] = []
         var unclosed: String?
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), let tag = Tag(bytes, at: index),
-                  dropped.contains(tag.name) else {
+            guard bytes[index] == UInt8(ascii: "<"), let tag = Tag(bytes, at: index) else {
                 out.append(bytes[index])
                 index += 1
+                continue
+            }
+            guard dropped.contains(tag.name) else {
+                out += tag.isClosing ? Array(bytes[index..<tag.end]) : RawHTMLURLs.resolve(bytes[index..<tag.end], with: resolver)
+                index = tag.end
                 continue
             }
             index = tag.end

@@ -30,6 +30,13 @@ struct EmailBodyTests {
         #expect(try html("<p class=\"note\">Raw</p>\n").contains("<p class=\"note\">Raw</p>"))
     }
 
+    @Test("Raw HTML's image sources and links are made absolute, other attributes kept")
+    func rawURLs() throws {
+        let page = try html("<img alt='A' src='/a.png' width=10><a href=b.html data-x=\"1\">b</a>\n")
+        #expect(page.contains("<img alt='A' src=\"https://example.org/a.png\" width=10>"))
+        #expect(page.contains("<a href=\"https://example.org/2014/06/16/b.html\" data-x=\"1\">b</a>"))
+    }
+
     @Test("An inline script's text between its two tags is left out too")
     func inlineScriptSpan() throws {
         let page = try html("Before <script>var secret = 1;</script> after\n")
