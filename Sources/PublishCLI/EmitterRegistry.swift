@@ -1,6 +1,7 @@
 import PublishAST
 import PublishAtom
 import PublishEPUB
+import PublishEmail
 import PublishHTML
 import PublishPipeline
 
@@ -12,6 +13,7 @@ enum EmitterRegistry {
         HTMLEmitter.self,
         AtomEmitter.self,
         EPUBEmitter.self,
+        EmailEmitter.self,
     ]
 
     static func emitter(named name: String) -> (any Emitter.Type)? {

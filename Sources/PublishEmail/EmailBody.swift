@@ -1,0 +1,94 @@
+import Foundation
+import PublishAST
+import PublishWriters
+
+/// A post's content as the two bodies of a message: the HTML writer's
+/// fragment with inline styles, and the plain-text writer's text, both
+/// with absolute URLs.
+struct EmailBody {
+    var html: String
+    var text: String
+    /// Raw HTML elements that were taken out, a warning each, at their place.
+    var diagnostics: [Diagnostic]
+
+    init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil) {
+        let resolver = AbsoluteURL(base: baseURL)
+        var resolved = document
+        var marked = document
+        var raw: [String] = []
+        var diagnostics: [Diagnostic] = []
+        // A dropped element opened by inline HTML and not closed in it: its
+        // text is dropped up to the inline HTML that closes it or the end
+        // of the paragraph.
+        var open: (name: String, parent: NodeID)?
+        for event in document.events() {
+            guard case .enter(let node) = event else {
+                if event.node == open?.parent { open = nil }
+                continue
+            }
+            let kind = document.kind(of: node)
+            if let inside = open {
+                if case .inline(.html(let html)) = kind {
+                    if html.lowercased().contains("</" + inside.name) { open = nil }
+                } else if case .inline = kind {
+                    resolved.setKind(.inline(.text("")), of: node)
+                    marked.setKind(.inline(.text("")), of: node)
+                    continue
+                }
+            }
+            switch kind {
+            case .inline(.link(let destination, let title)):
+                let kind = NodeKind.inline(.link(destination: resolver.resolve(destination), title: title))
+                resolved.setKind(kind, of: node)
+                marked.setKind(kind, of: node)
+            case .inline(.image(let source, let title)):
+                let kind = NodeKind.inline(.image(source: resolver.resolve(source), title: title))
+                resolved.setKind(kind, of: node)
+                marked.setKind(kind, of: node)
+            case .block(.htmlBlock(let html)), .inline(.html(let html)):
+                // Raw HTML stands in the fragment as a comment the writer
+                // never writes itself, so the styler sees only the writer's tags.
+                let (kept, removed, unclosed) = RawHTMLSanitizer.clean(html, resolver: resolver)
+                for name in removed {
+                    diagnostics.append(.warning("the newsletter leaves out the raw HTML <\(name)> element: "
+                                                + "mail clients block it", at: document.location(of: node)))
+                }
+                let marker = "<!--publish-raw-\(raw.count)-->"
+                raw.append(kept)
+                if case .block = kind {
+                    marked.setKind(.block(.htmlBlock(marker + "\n")), of: node)
+                    resolved.setKind(.block(.htmlBlock(kept)), of: node)
+                } else {
+                    marked.setKind(.inline(.html(marker)), of: node)
+                    resolved.setKind(.inline(.html(kept)), of: node)
+                    if let unclosed, let parent = document.parent(of: node) { open = (unclosed, parent) }
+                }
+            default:
+                break
+            }
+        }
+        var fragment = String(decoding: InlineStyler(theme: theme).style(HTMLWriter().renderBytes(marked)),
+                              as: UTF8.self)
+        // A checkbox is a form control; a task list shows its state as a symbol.
+        fragment = fragment.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", with: "☑ ")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ", with: "☐ ")
+        if let images { fragment = images.apply(fragment) }
+        self.html = EmailBody.splice(raw, into: fragment)
+        self.text = TextWriter().render(resolved)
+        self.diagnostics = diagnostics
+    }
+
+    /// Puts each piece of raw HTML back where its marker stands, in one pass.
+    private static func splice(_ raw: [String], into fragment: String) -> String {
+        let pieces = fragment.components(separatedBy: "<!--publish-raw-")
+        var out = pieces[0]
+        for piece in pieces.dropFirst() {
+            guard let end = piece.range(of: "-->"), let index = Int(piece[..<end.lowerBound]), index < raw.count else {
+                out += "<!--publish-raw-" + piece
+                continue
+            }
+            out += raw[index] + piece[end.upperBound...]
+        }
+        return out
+    }
+}

@@ -1,0 +1,17 @@
+/// One text part of the message, its transfer encoding chosen for its
+/// content: quoted-printable for mostly ASCII, base64 for the rest (a
+/// Chinese post), whichever is shorter.
+struct MIMEPart {
+    var contentType: String
+    var text: String
+
+    func bytes() -> [UInt8] {
+        let raw = Array(text.utf8)
+        let base64Length = (raw.count + 2) / 3 * 4 * 78 / 76
+        let useBase64 = QuotedPrintable.encodedLength(raw) > base64Length
+        var out = Array("Content-Type: \(contentType); charset=utf-8\r\n".utf8)
+        out += Array("Content-Transfer-Encoding: \(useBase64 ? "base64" : "quoted-printable")\r\n\r\n".utf8)
+        out += useBase64 ? Base64.lines(MIMEText.crlf(raw)) : QuotedPrintable.encode(raw)
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+import Crypto
+import Foundation
+import PublishAST
+import PublishPipeline
+
+/// One post as a newsletter issue: its two bodies rendered once, and a
+/// message made from them for each recipient. `publish build` writes one
+/// preview; `publish send` asks for a message per subscriber.
+public struct NewsletterIssue: Sendable {
+    /// Warnings about the post: raw HTML left out, at its place.
+    public let diagnostics: [Diagnostic]
+    /// The post's absolute URL.
+    public let postURL: String
+    /// `Subject`: the post's title.
+    public let subject: String
+    /// When the post was published: the `Date` unless one is given.
+    public let date: Date
+
+    private let from: Mailbox
+    private let replyTo: Mailbox?
+    private let listID: String
+    private let link: UnsubscribeLink
+    private let signer: DKIMSigner?
+    private let timeZone: TimeZone
+    private let html: (before: String, after: String)
+    private let text: (before: String, after: String)
+
+    /// - Throws: a `Diagnostic` when `options` has no `from`, or no https
+    ///   unsubscribe URL can be made.
+    public init(post: Post, site: Site, options: EmailOptions, signer: DKIMSigner?) throws {
+        guard let from = options.from else { throw options.missingFrom }
+        self.from = from
+        replyTo = options.replyTo
+        self.signer = signer
+        timeZone = site.config.timeZone
+        date = post.date
+        // A title folded over lines in YAML is one line in a subject.
+        subject = post.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        postURL = site.config.url + site.config.baseurl + post.url
+        link = try options.unsubscribeLink(site: site.config)
+        // RFC 2919: the site's name, then an id at the sender's domain.
+        let name = site.config.title.isEmpty ? [] : Mailbox.phrase(site.config.title, firstLength: 69)
+        listID = HeaderField.folded("List-Id", tokens: name + ["<newsletter.\(from.domain)>"]).value
+
+        let theme = EmailTheme.standard
+        let images = ImageSizing(siteURL: site.config.url + site.config.baseurl + "/", source: site.source)
+        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: images)
+        diagnostics = body.diagnostics
+        let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
+        let byline = "\(day) · \(site.config.title)"
+        let preheader = NewsletterIssue.preheader(post, baseURL: postURL, theme: theme)
+        html = NewsletterLayout(theme: theme, language: post.metadata.language ?? site.config.language, title: post.title,
+                                preheader: preheader, byline: byline, siteTitle: site.config.title, postURL: postURL,
+                                content: body.html).render()
+        text = NewsletterText(title: post.title, byline: byline, siteTitle: site.config.title, postURL: postURL,
+                              content: body.text).render()
+    }
+
+    /// The key of `options.dkim`, read from the site's source folder, or
+    /// nil when the newsletter is not signed.
+    ///
+    /// - Throws: a `Diagnostic` at the key file when it is missing or no key.
+    public static func signer(options: EmailOptions, source: URL?) throws -> DKIMSigner? {
+        guard let dkim = options.dkim else { return nil }
+        let file = URL(fileURLWithPath: dkim.key, relativeTo: source ?? URL(fileURLWithPath: "."))
+        return DKIMSigner(key: try DKIMKey(file: file, path: dkim.key), domain: dkim.domain, selector: dkim.selector)
+    }
+
+    /// The same for every send of this post to this address, so a message
+    /// sent twice (a resend after a crash) can be recognised as one.
+    public func messageID(for recipient: Recipient) -> String {
+        let digest = SHA256.hash(data: Array((postURL + "\n" + recipient.mailbox.address.lowercased()).utf8))
+        return "<\(Hex.lowercase(digest.prefix(16)))@\(from.domain)>"
+    }
+
+    /// The message to `recipient`: RFC 5322 with CRLF line ends, signed
+    /// when a signer was given. `date` defaults to the post's date; the
+    /// renderer never reads the clock.
+    public func message(to recipient: Recipient, messageID: String? = nil, date: Date? = nil) throws -> [UInt8] {
+        let unsubscribe = link.url(for: recipient)
+        let plain = MIMEPart(contentType: "text/plain", text: text.before + unsubscribe + text.after).bytes()
+        let rich = MIMEPart(contentType: "text/html", text: html.before + Escape.html(unsubscribe) + html.after).bytes()
+        let boundary = "=_publish_" + Hex.lowercase(SHA256.hash(data: plain + rich).prefix(12))
+        var body = Array("This is a message in MIME format.\r\n".utf8)
+        for part in [plain, rich] { body += Array("\r\n--\(boundary)\r\n".utf8) + part }
+        body += Array("\r\n--\(boundary)--\r\n".utf8)
+
+        let when = date ?? self.date
+        var fields = [from.field("From")]
+        if let replyTo { fields.append(replyTo.field("Reply-To")) }
+        fields += [
+            recipient.mailbox.field("To"),
+            HeaderField.unstructured("Subject", subject),
+            HeaderField(name: "Date", value: MessageDate.format(when, in: timeZone)),
+            HeaderField(name: "Message-ID", value: messageID ?? self.messageID(for: recipient)),
+            HeaderField(name: "MIME-Version", value: "1.0"),
+            HeaderField(name: "List-Id", value: listID),
+            link.field(for: recipient),
+            HeaderField(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"),
+            HeaderField(name: "Content-Type", value: "multipart/alternative;\r\n boundary=\"\(boundary)\""),
+        ]
+        if let signer { fields.insert(try signer.signature(fields: fields, body: body, time: when), at: 0) }
+        return Array(fields.map(\.line).joined().utf8) + Array("\r\n".utf8) + body
+    }
+
+    /// The hidden line inbox lists show after the subject: the post's
+    /// description, else its excerpt as text, what raw HTML it had left out.
+    private static func preheader(_ post: Post, baseURL: String, theme: EmailTheme) -> String {
+        let source = post.metadata.description ?? EmailBody(document: post.excerpt, baseURL: baseURL, theme: theme).text
+        let words = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.count > 150 ? String(words.prefix(149)) + "…" : words
+    }
+
+    /// `2014-06-16`, in the site's zone.
+    private static func day(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}
