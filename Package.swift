@@ -89,6 +89,6 @@ let package = Package(
         .testTarget(name: "PublishEmailTests",
                     dependencies: ["PublishEmail", "PublishPipeline", "PublishAST", "PublishReader", "TestSupport"]),
         // Runs the built `publish` executable as a user would.
-        .testTarget(name: "PublishCLITests", dependencies: ["publish"]),
+        .testTarget(name: "PublishCLITests", dependencies: ["publish", "TestSupport"]),
     ]
 )

@@ -2,10 +2,13 @@ import Foundation
 import PublishAST
 import PublishAtom
 import PublishPipeline
+import TestSupport
 
 /// A site folder made for one test, loaded and run through the `atom`
 /// emitter; the files it wrote are read back from the staging folder.
 final class FeedBuild {
+    /// The site's files, removed with this value.
+    let files: TemporaryFolder
     let folder: URL
     let output: OutputFolder
     let diagnostics: [Diagnostic]
@@ -15,12 +18,8 @@ final class FeedBuild {
     ///   - options: the `atom` block, as YAML scalars.
     init(_ files: [String: String], options: YAMLMapping = YAMLMapping(), url: String = "https://example.org",
          timeZone: String = "UTC") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("publish-atom-\(UUID().uuidString)")
-        for (path, contents) in files {
-            let file = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: file)
-        }
+        self.files = try TemporaryFolder(files)
+        folder = self.files.url
         var config = SiteConfig()
         config.title = "Test Site"
         config.url = url
@@ -33,9 +32,6 @@ final class FeedBuild {
         diagnostics = try emitter.emit(site, to: output)
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
-    }
 
     /// A written file as text, or nil.
     func read(_ path: String) -> String? {

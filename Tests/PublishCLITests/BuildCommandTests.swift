@@ -1,33 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("publish build")
 struct BuildCommandTests {
     /// A site folder with `files`, removed after the test.
-    final class Site {
-        let url: URL
-
-        init(_ files: [String: String]) throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("publish-build-\(UUID().uuidString)")
-            for (path, contents) in files { try write(contents, to: path) }
-        }
-
-        deinit { try? FileManager.default.removeItem(at: url) }
-
-        func write(_ contents: String, to path: String) throws {
-            let file = url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: file)
-        }
-
-        func exists(_ path: String) -> Bool {
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path)
-        }
-
-        func read(_ path: String) -> String? {
-            FileManager.default.contents(atPath: url.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
-        }
-
+    final class Site: TemporaryFolder, @unchecked Sendable {
         func build(_ arguments: [String] = []) throws -> Publish.Run {
             try Publish.run(["build", "--source", url.path] + arguments)
         }

@@ -2,10 +2,13 @@ import Foundation
 import PublishAST
 import PublishEmail
 import PublishPipeline
+import TestSupport
 
 /// A site folder made for one test and loaded; its first post rendered as
 /// a newsletter issue with the given `outputs.email` options.
 final class NewsletterBuild {
+    /// The site's files, removed with this value.
+    let files: TemporaryFolder
     let folder: URL
     let site: Site
     let options: EmailOptions
@@ -14,12 +17,8 @@ final class NewsletterBuild {
     ///   - files: the site's files by path.
     ///   - options: the `email` block, as YAML.
     init(_ files: [String: String], options: YAMLMapping? = nil) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("publish-email-\(UUID().uuidString)")
-        for (path, contents) in files {
-            let file = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: file)
-        }
+        self.files = try TemporaryFolder(files)
+        folder = self.files.url
         var config = SiteConfig()
         config.title = "Test Site"
         config.url = "https://example.org"
@@ -31,9 +30,6 @@ final class NewsletterBuild {
         self.options = try EmailOptions(options: Settings(owner: "output `email`", values: options ?? values))
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
-    }
 
     func issue(signer: DKIMSigner? = nil) throws -> NewsletterIssue {
         try NewsletterIssue(post: site.posts[0], site: site, options: options, signer: signer)

@@ -1,23 +1,10 @@
 import Foundation
 import PublishAST
 import PublishPipeline
+import TestSupport
 
 /// A site folder made for one test, removed when the value is dropped.
-final class SiteFolder {
-    let url: URL
-
-    init(_ files: [String: String]) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("publish-site-\(UUID().uuidString)")
-        for (path, contents) in files {
-            let file = url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: file)
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
+final class SiteFolder: TemporaryFolder, @unchecked Sendable {
 
     /// Loads the folder with the built-in pipeline, at a fixed "now".
     func load(config: SiteConfig = SiteConfig(), drafts: Bool = false, future: Bool = false,
