@@ -40,7 +40,7 @@ struct Project {
             siteLocations = config.keys
         }
         for section in ["site", "source"] {
-            for entry in file.section(section) {
+            for entry in file.section(section) where !["posts", "drafts"].contains(entry.key) || section == "site" {
                 siteKeys[entry.key] = entry.value
                 siteLocations[entry.key] = file.location(of: "\(section).\(entry.key)")
             }
@@ -88,6 +88,7 @@ struct Project {
                 throw diagnostic
             }
         }
+        try readPipelineOnlyKeys(of: file)
         announceFeeds()
     }
 
@@ -99,5 +100,25 @@ struct Project {
               var html = outputs[index].emitter as? HTMLEmitter else { return }
         html.announceFeed(title: site.title, path: atom.path)
         outputs[index].emitter = html
+    }
+
+    /// Keys only a pipeline file sets (a `_config.yml` may use the same
+    /// names for its own ends): the posts and drafts folders, raw HTML.
+    private mutating func readPipelineOnlyKeys(of file: PipelineFile) throws {
+        for (key, path) in [("posts", \SiteConfig.postsFolder), ("drafts", \SiteConfig.draftsFolder)] {
+            guard let value = file.section("source")[key] else { continue }
+            guard let folder = value.scalarText, !folder.isEmpty, !folder.contains("/") else {
+                throw Diagnostic.error("`source.\(key)` is the name of a folder, like _\(key)",
+                                       at: file.location(of: "source.\(key)"))
+            }
+            site[keyPath: path] = folder
+        }
+        if let value = file.section("markdown")["raw_html"] {
+            guard let raw = value.scalarText, ["keep", "escape", "drop"].contains(raw) else {
+                throw Diagnostic.error("`markdown.raw_html` is one of: keep, escape, drop",
+                                       at: file.location(of: "markdown.raw_html"))
+            }
+            site.rawHTML = raw
+        }
     }
 }

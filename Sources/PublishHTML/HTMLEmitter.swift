@@ -11,15 +11,16 @@ public struct HTMLEmitter: Emitter {
 
     /// Posts on each index page.
     var postsPerPage: Int
-    var rawHTML: HTMLOptions.RawHTML
+    /// Nil: as the site's `markdown.raw_html` says.
+    var rawHTML: HTMLOptions.RawHTML?
     /// Feeds to announce in every page's head, by site-relative path.
     var feeds: [(type: String, title: String, path: String)] = []
 
     public init(options: Settings) throws {
         var options = options
         postsPerPage = try options.int("paginate", default: 10)
-        let raw = try options.choice("raw_html", of: HTMLOptions.RawHTML.allCases.map(\.rawValue), default: "keep")
-        rawHTML = HTMLOptions.RawHTML(rawValue: raw) ?? .keep
+        let raw = try options.choice("raw_html", of: [""] + HTMLOptions.RawHTML.allCases.map(\.rawValue), default: "")
+        rawHTML = HTMLOptions.RawHTML(rawValue: raw)
         try options.finish()
         guard postsPerPage > 0 else { throw Diagnostic.error("option `paginate` of output `html` must be 1 or more") }
     }

@@ -20,7 +20,8 @@ struct SitePages {
         self.emitter = emitter
         let config = site.config
         labels = Labels.forLanguage(config.language)
-        writer = HTMLWriter(options: HTMLOptions(rawHTML: emitter.rawHTML))
+        writer = HTMLWriter(options: HTMLOptions(rawHTML: emitter.rawHTML
+            ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep))
         var navigation = site.pages.map { LinkView(title: $0.title, href: config.baseurl + $0.url) }
         navigation.append(LinkView(title: labels.archive, href: config.baseurl + "/archive/"))
         siteView = SiteView(

@@ -10,8 +10,8 @@ import PublishReader
 ///
 /// ```yaml
 /// site: {title, description, url, baseurl, author, language, timezone, permalink, excerpt_separator}
-/// source: {exclude: [paths], include: [paths]}
-/// markdown: {dialect: gfm | commonmark}
+/// source: {posts: _posts, drafts: _drafts, exclude: [paths], include: [paths]}
+/// markdown: {dialect: gfm | commonmark, raw_html: keep | escape | drop}
 /// stages: [names, or name: {options}]
 /// outputs: {NAME: {enabled: true | false, options of that output}}
 /// ```
@@ -23,8 +23,8 @@ public struct PipelineFile: Sendable {
     static let sections: [String: [String]?] = [
         "site": ["title", "description", "url", "baseurl", "author", "language", "lang", "timezone", "permalink",
                  "excerpt_separator"],
-        "source": ["exclude", "include"],
-        "markdown": ["dialect"],
+        "source": ["posts", "drafts", "exclude", "include"],
+        "markdown": ["dialect", "raw_html"],
         "stages": nil,
         "outputs": nil,
     ]

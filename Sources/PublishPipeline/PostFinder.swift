@@ -15,6 +15,9 @@ struct PostFinder {
     /// Paths copied although their names start with `_` or `.`, as Jekyll's
     /// `include` has them: `.well-known`, `_redirects`.
     var included: Set<String> = []
+    /// The names of the folders that hold posts and drafts.
+    var postsFolder = "_posts"
+    var draftsFolder = "_drafts"
 
     /// What Jekyll and publish never copy, besides `_` and `.` names.
     static let alwaysExcluded: Set<String> = [
@@ -41,7 +44,7 @@ struct PostFinder {
         var found = Found()
         var candidates: [Candidate] = []
         var warnings: [Diagnostic] = []
-        let names = drafts ? ["_posts", "_drafts"] : ["_posts"]
+        let names = drafts ? [postsFolder, draftsFolder] : [postsFolder]
         var folders: [[String]] = [[]]
         while let folder = folders.popLast() {
             for entry in contents(of: folder) {
@@ -61,7 +64,7 @@ struct PostFinder {
                 if names.contains(entry) {
                     for file in files(below: path) {
                         let relative = file.joined(separator: "/")
-                        let isDraft = entry == "_drafts"
+                        let isDraft = entry == draftsFolder
                         guard let name = file.last, isPostFile(name, isDraft: isDraft) else {
                             warnings.append(.warning(
                                 isDraft ? "a draft is a Markdown file (.md or .markdown); skipped"

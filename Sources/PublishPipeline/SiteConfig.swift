@@ -21,6 +21,12 @@ public struct SiteConfig: Sendable {
     public var exclude: [String] = []
     /// Source paths copied although they start with `_` or `.`.
     public var include: [String] = []
+    /// The folders that hold posts and drafts, wherever they are found.
+    public var postsFolder = "_posts"
+    public var draftsFolder = "_drafts"
+    /// Raw HTML in posts, for every output that writes HTML: `keep`,
+    /// `escape` or `drop` (an output's own `raw_html` wins).
+    public var rawHTML = "keep"
     /// Every scalar key of the configuration as text, for `{{ site.X }}`.
     public var variables: [String: String] = [:]
 
@@ -82,5 +88,6 @@ public struct SiteConfig: Sendable {
         }
         exclude = paths("exclude")
         include = paths("include")
+
     }
 }

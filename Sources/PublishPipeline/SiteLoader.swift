@@ -23,7 +23,8 @@ public struct SiteLoader: Sendable {
     }
 
     public func load() -> (site: Site, diagnostics: [Diagnostic]) {
-        let found = PostFinder(source: source, excluded: Set(config.exclude), included: Set(config.include))
+        let found = PostFinder(source: source, excluded: Set(config.exclude), included: Set(config.include),
+                               postsFolder: config.postsFolder, draftsFolder: config.draftsFolder)
             .find(drafts: includeDrafts)
         // Jekyll expands Liquid before Markdown, and `{% post_url %}` needs
         // every URL: read everything once, then read again the files that

@@ -108,4 +108,14 @@ struct BuildCommandTests {
         let jekyll = try Site(["_config.yml": "title: x\npermalink: /:yaer/\n"])
         #expect(try jekyll.build().stderr.hasPrefix("_config.yml:2:1: error: the permalink '/:yaer/' has an unknown placeholder"))
     }
+
+    @Test("source.posts names the posts folder; markdown.raw_html applies to the site's pages")
+    func sourceAndRawHTML() throws {
+        let site = try Site([
+            "publish.yml": "source:\n  posts: articles\nmarkdown:\n  raw_html: escape\n",
+            "articles/2014-06-16-a.md": "A <b>bold</b> claim\n",
+        ])
+        #expect(try site.build().status == 0)
+        #expect(site.read("_site/2014/06/16/a.html")?.contains("<p>A &lt;b&gt;bold&lt;/b&gt; claim</p>") == true)
+    }
 }
