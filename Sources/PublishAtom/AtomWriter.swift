@@ -1,4 +1,5 @@
 import PublishAST
+import PublishWriters
 
 /// Writes a feed document as Atom (RFC 4287) with the archive links and
 /// markers of RFC 5005. Elements come in a fixed order and nothing reads

@@ -24,8 +24,8 @@ struct BookMetadata {
         identifier = options.identifier.isEmpty
             ? "urn:uuid:" + NameUUID.version5((site.isEmpty ? config.title : site) + "/" + options.path)
             : options.identifier
-        language = LanguageTag.wellFormed(options.language)
-            ?? LanguageTag.wellFormed(BookMetadata.language(config: config, posts: posts)) ?? "und"
+        language = LanguageTag.normalized(options.language)
+            ?? LanguageTag.normalized(BookMetadata.language(config: config, posts: posts)) ?? "und"
         var authors = options.authors
         if authors.isEmpty, let author = config.author?.name, !author.isEmpty { authors = [author] }
         if authors.isEmpty {
@@ -52,9 +52,9 @@ struct BookMetadata {
     /// The posts' language when they agree, the site's when it names one,
     /// else the one the text is written in.
     static func language(config: SiteConfig, posts: [BookPost]) -> String {
-        let declared = Set(posts.map { LanguageTag.wellFormed($0.metadata.language ?? "") })
+        let declared = Set(posts.map { LanguageTag.normalized($0.metadata.language ?? "") })
         if declared.count == 1, let language = declared.first!, !posts.isEmpty { return language }
-        if let site = (config.variables["lang"] ?? config.variables["language"]).flatMap(LanguageTag.wellFormed) {
+        if let site = (config.variables["lang"] ?? config.variables["language"]).flatMap(LanguageTag.normalized) {
             return site
         }
         return TextLanguage.judge(posts.map(\.document)) ?? config.language

@@ -1,28 +1,29 @@
 import PublishAST
+import PublishWriters
 
 /// The pages a book makes itself: a title page, and a cover page when the
 /// book has a cover image.
 enum BookPage {
     static func title(_ metadata: BookMetadata) -> String {
         var body = "<section epub:type=\"titlepage\" class=\"titlepage\">\n"
-        body += "<h1 class=\"book-title\">\(XMLText.escape(metadata.title))</h1>\n"
+        body += "<h1 class=\"book-title\">\(XMLText.escaped(metadata.title))</h1>\n"
         if !metadata.authors.isEmpty {
-            body += "<p class=\"book-authors\">\(XMLText.escape(metadata.authors.joined(separator: ", ")))</p>\n"
+            body += "<p class=\"book-authors\">\(XMLText.escaped(metadata.authors.joined(separator: ", ")))</p>\n"
         }
         if !metadata.description.isEmpty {
-            body += "<p class=\"book-description\">\(XMLText.escape(metadata.description))</p>\n"
+            body += "<p class=\"book-description\">\(XMLText.escaped(metadata.description))</p>\n"
         }
         if !metadata.publisher.isEmpty {
-            body += "<p class=\"book-publisher\">\(XMLText.escape(metadata.publisher))</p>\n"
+            body += "<p class=\"book-publisher\">\(XMLText.escaped(metadata.publisher))</p>\n"
         }
-        if !metadata.rights.isEmpty { body += "<p class=\"book-rights\">\(XMLText.escape(metadata.rights))</p>\n" }
+        if !metadata.rights.isEmpty { body += "<p class=\"book-rights\">\(XMLText.escaped(metadata.rights))</p>\n" }
         body += "</section>"
         return XHTMLWriter.page(title: metadata.title, language: metadata.language, bodyType: "frontmatter", body: body)
     }
 
     static func cover(_ metadata: BookMetadata, image href: String, label: String) -> String {
-        let body = "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(XMLText.escape(href))\" "
-            + "alt=\"\(XMLText.escape(metadata.title))\"/>\n</section>"
+        let body = "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(XMLText.attribute(href))\" "
+            + "alt=\"\(XMLText.attribute(metadata.title))\"/>\n</section>"
         return XHTMLWriter.page(title: label, language: metadata.language, bodyType: "frontmatter", body: body)
     }
 

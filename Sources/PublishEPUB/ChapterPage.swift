@@ -36,7 +36,7 @@ struct ChapterPage {
         writer.raw("</header>\n")
         let found = ChapterLinks(index: index, ids: ids, locator: locator).write(content, into: &writer)
         writer.raw("\n</section>")
-        let page = XHTMLWriter.page(title: post.title, language: LanguageTag.wellFormed(post.metadata.language ?? "") ?? language,
+        let page = XHTMLWriter.page(title: post.title, language: LanguageTag.normalized(post.metadata.language ?? "") ?? language,
                                     bodyType: "bodymatter", body: writer.out)
         return (page, found)
     }

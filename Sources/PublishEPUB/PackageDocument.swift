@@ -1,3 +1,4 @@
+import PublishWriters
 /// The EPUB 3 package document (`package.opf`): metadata, every file in
 /// the book, and the reading order.
 struct PackageDocument {
@@ -20,26 +21,26 @@ struct PackageDocument {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" "
-                + "xml:lang=\"\(XMLText.escape(m.language))\">",
+                + "xml:lang=\"\(XMLText.attribute(m.language))\">",
             "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">",
-            "<dc:identifier id=\"book-id\">\(XMLText.escape(m.identifier))</dc:identifier>",
-            "<dc:title>\(XMLText.escape(m.title))</dc:title>",
-            "<dc:language>\(XMLText.escape(m.language))</dc:language>",
+            "<dc:identifier id=\"book-id\">\(XMLText.escaped(m.identifier))</dc:identifier>",
+            "<dc:title>\(XMLText.escaped(m.title))</dc:title>",
+            "<dc:language>\(XMLText.escaped(m.language))</dc:language>",
         ]
         for (number, author) in m.authors.enumerated() {
-            lines.append("<dc:creator id=\"creator-\(number + 1)\">\(XMLText.escape(author))</dc:creator>")
+            lines.append("<dc:creator id=\"creator-\(number + 1)\">\(XMLText.escaped(author))</dc:creator>")
         }
         for (key, value) in [("publisher", m.publisher), ("rights", m.rights), ("description", m.description)]
         where !value.isEmpty {
-            lines.append("<dc:\(key)>\(XMLText.escape(value))</dc:\(key)>")
+            lines.append("<dc:\(key)>\(XMLText.escaped(value))</dc:\(key)>")
         }
-        for subject in m.subjects { lines.append("<dc:subject>\(XMLText.escape(subject))</dc:subject>") }
+        for subject in m.subjects { lines.append("<dc:subject>\(XMLText.escaped(subject))</dc:subject>") }
         lines.append("<meta property=\"dcterms:modified\">\(m.modifiedText)</meta>")
         if let coverImage { lines.append("<meta name=\"cover\" content=\"\(coverImage)\"/>") }
         lines += ["</metadata>", "<manifest>"]
         for item in items {
             let properties = item.properties.map { " properties=\"\($0)\"" } ?? ""
-            lines.append("<item id=\"\(item.id)\" href=\"\(XMLText.escape(item.href))\" "
+            lines.append("<item id=\"\(item.id)\" href=\"\(XMLText.attribute(item.href))\" "
                          + "media-type=\"\(item.mediaType)\"\(properties)/>")
         }
         lines += ["</manifest>", "<spine toc=\"ncx\">"]

@@ -1,3 +1,4 @@
+import PublishWriters
 /// Writes `Markup` as XHTML: every element closed, void ones as `<br/>`,
 /// text and attribute values escaped and cleaned of what XML forbids.
 struct XHTMLWriter {
@@ -7,12 +8,12 @@ struct XHTMLWriter {
         switch piece {
         case .open(let name, let attributes):
             out += "<" + name
-            for (key, value) in attributes { out += " \(key)=\"\(XMLText.escape(value))\"" }
+            for (key, value) in attributes { out += " \(key)=\"\(XMLText.attribute(value))\"" }
             out += ElementPolicy.void.contains(name) ? "/>" : ">"
         case .close(let name):
             if !ElementPolicy.void.contains(name) { out += "</\(name)>" }
         case .text(let text):
-            out += XMLText.escape(text)
+            out += XMLText.escaped(text)
         }
     }
 
@@ -23,8 +24,8 @@ struct XHTMLWriter {
     /// A whole XHTML document around `body`.
     static func page(title: String, language: String, stylesheet: Bool = true, bodyType: String? = nil,
                      body: String) -> String {
-        let language = XMLText.escape(language)
-        var head = "<title>\(XMLText.escape(title))</title>"
+        let language = XMLText.attribute(language)
+        var head = "<title>\(XMLText.escaped(title))</title>"
         if stylesheet { head += "\n<link rel=\"stylesheet\" type=\"text/css\" href=\"book.css\"/>" }
         let type = bodyType.map { " epub:type=\"\($0)\"" } ?? ""
         return """

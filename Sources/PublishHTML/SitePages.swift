@@ -143,8 +143,9 @@ struct SitePages {
         return "/\(kind)/" + Permalink.escapePath(slug.isEmpty ? "-" : slug) + "/"
     }
 
+    /// The post's own language when it is a tag, else the site's.
     private func language(of metadata: Metadata) -> String {
-        metadata.language ?? site.config.language
+        metadata.language.flatMap(LanguageTag.normalized) ?? site.config.language
     }
 
     private func href(_ url: String) -> String { site.config.baseurl + url }

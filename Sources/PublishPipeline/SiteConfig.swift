@@ -64,7 +64,11 @@ public struct SiteConfig: Sendable {
             break
         }
         if let language = (config["lang"] ?? config["language"])?.scalarText, !language.isEmpty {
-            self.language = language
+            guard let tag = LanguageTag.normalized(language) else {
+                throw Diagnostic.error("`lang` is '\(language)', which is not a language tag (write en, zh, zh-CN, ja)",
+                                       at: at(config["lang"] != nil ? "lang" : "language"))
+            }
+            self.language = tag
         }
         if let zone = config["timezone"]?.scalarText, !zone.isEmpty {
             guard let timeZone = TimeZone(identifier: zone) else {

@@ -118,4 +118,13 @@ struct BuildCommandTests {
         #expect(try site.build().status == 0)
         #expect(site.read("_site/2014/06/16/a.html")?.contains("<p>A &lt;b&gt;bold&lt;/b&gt; claim</p>") == true)
     }
+
+    @Test("A Jekyll-style zh_CN is read as the tag zh-CN; a language that is no tag is an error at its line")
+    func siteLanguage() throws {
+        let underscore = try Site(["_config.yml": "lang: zh_CN\n", "_posts/2014-06-16-a.md": "A\n"])
+        #expect(try underscore.build().status == 0)
+        #expect(underscore.read("_site/index.html")?.contains("<html lang=\"zh-CN\">") == true)
+        let word = try Site(["_config.yml": "title: x\nlang: 简体中文\n"])
+        #expect(try word.build().stderr.hasPrefix("_config.yml:2:1: error: `lang` is '简体中文', which is not a language tag"))
+    }
 }

@@ -1,10 +1,12 @@
 import Foundation
 
-/// A language as `xml:lang` takes it (BCP 47, the pattern of the Atom
-/// schema): `zh_CN`, as some Jekyll sites write it, becomes `zh-CN`; what
-/// cannot be a tag at all gives nil, and the attribute is left out.
-enum LanguageTag {
-    static func normalized(_ text: String) -> String? {
+/// BCP 47 language tags as outputs need them: `lang`, `xml:lang` and
+/// `dc:language` refuse anything else. `zh_CN`, as some Jekyll sites write
+/// it, is read as `zh-CN`; `Chinese` is no tag at all.
+public enum LanguageTag {
+    /// `text` as a well-formed tag (subtags of 1 to 8 letters or digits, the
+    /// first letters only), with `_` read as `-`; nil when it cannot be one.
+    public static func normalized(_ text: String) -> String? {
         let tag = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         let valid = !tag.isEmpty && parts.enumerated().allSatisfy { index, part in

@@ -1,17 +1,19 @@
-/// Text made safe for an XML 1.0 document. Characters XML 1.0 forbids
-/// (the C0 controls but tab, line feed and carriage return, and U+FFFE,
-/// U+FFFF) are dropped: no escape can carry them. A carriage return is
+/// Text made safe for an XML 1.0 document, for every format written as
+/// XML (feeds, EPUB packages and chapters). Characters XML 1.0 forbids (the
+/// C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) or
+/// discourages (C1 controls, noncharacters), which a pasted post sometimes
+/// carries, are dropped: no escape can carry them. A carriage return is
 /// written as a reference, since a parser would otherwise fold it into a
 /// line feed.
-enum XMLText {
+public enum XMLText {
     /// Character data: `&`, `<` and `>` escaped.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         escape(text, inAttribute: false)
     }
 
     /// An attribute value in double quotes: also `"`, and the white space a
     /// parser would turn into spaces.
-    static func attribute(_ text: String) -> String {
+    public static func attribute(_ text: String) -> String {
         escape(text, inAttribute: true)
     }
 
@@ -35,8 +37,12 @@ enum XMLText {
         return out
     }
 
-    /// XML 1.0's `Char` production, less what the switch above handles.
+    /// XML 1.0's `Char` production less its discouraged characters, and
+    /// less what the switch above handles.
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x84, 0x86...0x9F, 0xFDD0...0xFDEF: return false
+        default: return scalar.value & 0xFFFE != 0xFFFE
+        }
     }
 }
