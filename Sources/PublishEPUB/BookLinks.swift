@@ -20,7 +20,7 @@ struct BookLinks: Sendable {
     private let chapters: [String: Int]
 
     init(config: SiteConfig, posts: [BookPost]) {
-        siteRoot = config.url.isEmpty ? "" : config.url + config.baseurl
+        siteRoot = config.url.isEmpty ? "" : config.absoluteURL("")
         baseurl = config.baseurl
         var chapters: [String: Int] = [:]
         for (index, post) in posts.enumerated() where chapters[BookLinks.key(post.url)] == nil {

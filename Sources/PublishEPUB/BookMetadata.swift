@@ -20,7 +20,7 @@ struct BookMetadata {
     init(options: BookOptions, config: SiteConfig, posts: [BookPost], environment: [String: String]) {
         title = options.title.isEmpty ? config.title : options.title
         if title.isEmpty { title = posts.first?.title ?? "Untitled" }
-        let site = config.url + config.baseurl
+        let site = config.absoluteURL("")
         identifier = options.identifier.isEmpty
             ? "urn:uuid:" + NameUUID.version5((site.isEmpty ? config.title : site) + "/" + options.path)
             : options.identifier

@@ -33,7 +33,7 @@ public enum EPUBBook {
         var options = BookOptions()
         options.path = (name as NSString).deletingPathExtension + ".epub"
         options.title = title
-        options.identifier = "urn:uuid:" + NameUUID.version5(config.url + config.baseurl + "/" + sourcePath)
+        options.identifier = "urn:uuid:" + NameUUID.version5(config.absoluteURL("/" + sourcePath))
         let site = Site(config: config, posts: [], source: folder.map(siteRoot))
         var assembler = BookAssembler(config: config, posts: [post], site: site, options: options,
                                       environment: environment)

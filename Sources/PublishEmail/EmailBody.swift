@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishPipeline
 import PublishWriters
 
 /// A post's content as the two bodies of a message: the HTML writer's
@@ -12,7 +13,7 @@ struct EmailBody {
     var diagnostics: [Diagnostic]
 
     init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil) {
-        let resolver = AbsoluteURL(base: baseURL)
+        let resolver = URLResolver(base: baseURL)
         var resolved = document
         var marked = document
         var raw: [String] = []

@@ -98,7 +98,7 @@ public struct EmailOptions: Sendable {
     ///
     /// - Throws: a `Diagnostic` when that is not https.
     public func unsubscribeLink(site: SiteConfig) throws -> UnsubscribeLink {
-        let url = unsubscribe.url.isEmpty ? site.url + site.baseurl + "/unsubscribe" : unsubscribe.url
+        let url = unsubscribe.url.isEmpty ? site.absoluteURL("/unsubscribe") : unsubscribe.url
         guard url.hasPrefix("https://") else {
             throw Diagnostic.error("the newsletter's unsubscribe link must be https, and the site's url is "
                                    + "'\(site.url)'; set `unsubscribe: {url: https://…}` under `outputs.email`",

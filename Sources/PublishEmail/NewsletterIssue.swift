@@ -36,14 +36,14 @@ public struct NewsletterIssue: Sendable {
         date = post.date
         // A title folded over lines in YAML is one line in a subject.
         subject = post.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        postURL = site.config.url + site.config.baseurl + post.url
+        postURL = site.config.absoluteURL(post.url)
         link = try options.unsubscribeLink(site: site.config)
         // RFC 2919: the site's name, then an id at the sender's domain.
         let name = site.config.title.isEmpty ? [] : Mailbox.phrase(site.config.title, firstLength: 69)
         listID = HeaderField.folded("List-Id", tokens: name + ["<newsletter.\(from.domain)>"]).value
 
         let theme = EmailTheme.standard
-        let images = ImageSizing(siteURL: site.config.url + site.config.baseurl + "/", source: site.source)
+        let images = ImageSizing(siteURL: site.config.absoluteURL("/"), source: site.source)
         let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: images)
         diagnostics = body.diagnostics
         let day = NewsletterIssue.day(post.date, in: site.config.timeZone)

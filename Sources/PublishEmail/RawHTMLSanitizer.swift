@@ -1,3 +1,4 @@
+import PublishPipeline
 /// Takes out of the author's raw HTML what mail clients refuse or what
 /// would act in a reader's inbox: `script`, `style`, `iframe` and `form`
 /// elements, their content with them when the element opens and closes
@@ -10,7 +11,7 @@ enum RawHTMLSanitizer {
 
     /// The cleaned HTML, the names of the elements taken out (at their
     /// start tags), and the element left open at the end, if any.
-    static func clean(_ html: String, resolver: AbsoluteURL) -> (html: String, removed: [String], unclosed: String?) {
+    static func clean(_ html: String, resolver: URLResolver) -> (html: String, removed: [String], unclosed: String?) {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         var removed: [String] = []

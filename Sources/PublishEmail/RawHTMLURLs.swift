@@ -1,10 +1,11 @@
+import PublishPipeline
 import Foundation
 
 /// Makes the `src` and `href` of one raw HTML start tag absolute, as the
 /// writer's own links and images are: `<img src="/a.png">` leads nowhere
 /// in an inbox. Other attributes are copied byte for byte.
 enum RawHTMLURLs {
-    static func resolve(_ tag: ArraySlice<UInt8>, with resolver: AbsoluteURL) -> [UInt8] {
+    static func resolve(_ tag: ArraySlice<UInt8>, with resolver: URLResolver) -> [UInt8] {
         var out: [UInt8] = []
         var index = tag.startIndex
         // Up to the end of the tag's name.

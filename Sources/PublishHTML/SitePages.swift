@@ -22,12 +22,12 @@ struct SitePages {
         labels = Labels.forLanguage(config.language)
         writer = HTMLWriter(options: HTMLOptions(rawHTML: emitter.rawHTML
             ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep))
-        var navigation = site.pages.map { LinkView(title: $0.title, href: config.baseurl + $0.url) }
-        navigation.append(LinkView(title: labels.archive, href: config.baseurl + "/archive/"))
+        var navigation = site.pages.map { LinkView(title: $0.title, href: config.relativeURL($0.url)) }
+        navigation.append(LinkView(title: labels.archive, href: config.relativeURL("/archive/")))
         siteView = SiteView(
             title: config.title, description: config.description, baseurl: config.baseurl,
             author: config.author?.name, navigation: navigation,
-            feeds: emitter.feeds.map { FeedLink(type: $0.type, title: $0.title, href: config.baseurl + "/" + $0.path) })
+            feeds: emitter.feeds.map { FeedLink(type: $0.type, title: $0.title, href: config.relativeURL("/" + $0.path)) })
         let iso = Date.ISO8601FormatStyle(timeZone: config.timeZone)
         dayFormat = iso.year().month().day().dateSeparator(.dash)
         instantFormat = iso.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
@@ -117,7 +117,7 @@ struct SitePages {
 
     private func layout(title: String?, lang: String, description: String?, url: String, body: String) -> [UInt8] {
         let view = LayoutView(site: siteView, lang: lang, pageTitle: title, description: description,
-                              canonical: site.config.url + href(url), body: body)
+                              canonical: site.config.absoluteURL(url), body: body)
         return Array(theme.render(view, with: "layout").utf8)
     }
 
@@ -148,7 +148,7 @@ struct SitePages {
         metadata.language.flatMap(LanguageTag.normalized) ?? site.config.language
     }
 
-    private func href(_ url: String) -> String { site.config.baseurl + url }
+    private func href(_ url: String) -> String { site.config.relativeURL(url) }
 
     private func day(_ date: Date) -> String { date.formatted(dayFormat) }
 

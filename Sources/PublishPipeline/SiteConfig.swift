@@ -32,6 +32,13 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
+    /// A site path (`/2014/06/16/hello.html`) as the browser asks for it:
+    /// under the baseurl.
+    public func relativeURL(_ path: String) -> String { baseurl + path }
+
+    /// A site path as a full URL, for feeds, email and canonical links.
+    public func absoluteURL(_ path: String) -> String { url + baseurl + path }
+
     /// Reads the keys Jekyll's `_config.yml` shares with us; the rest of
     /// that file is Jekyll's own business and is not checked.
     ///

@@ -2,11 +2,10 @@ import PublishAST
 
 extension Document {
     /// A copy whose link destinations and image sources are absolute,
-    /// resolved against `resolver`'s base: a feed is read away from the
-    /// site, where a relative URL leads nowhere. Raw HTML is text to the
-    /// tree and is left as written; the feed's `xml:base` covers it for
-    /// readers that honour it.
-    func resolvingURLs(with resolver: URLResolver) -> Document {
+    /// resolved against `resolver`'s base: a feed or a message is read away
+    /// from the site, where a relative URL leads nowhere. Raw HTML is text
+    /// to the tree and is left as written.
+    public func resolvingURLs(with resolver: URLResolver) -> Document {
         var copy = self
         for case .enter(let node) in events() {
             switch kind(of: node) {

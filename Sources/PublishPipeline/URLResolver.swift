@@ -1,8 +1,9 @@
 /// Resolves a URL reference against an absolute base URL, as RFC 3986
 /// §5.2 says and as a browser showing the post would: `foo.png`,
 /// `../foo.png`, `/foo.png`, `//host/x`, `?q` and `#frag`. A reference
-/// with a scheme (`https:`, `mailto:`, `data:`) is already absolute.
-struct URLResolver: Sendable {
+/// with a scheme (`https:`, `mailto:`, `data:`) is already absolute. Feeds
+/// and email, read away from the site, resolve every link with it.
+public struct URLResolver: Sendable {
     /// `https://example.org`
     private let origin: String
     /// `https`
@@ -13,7 +14,7 @@ struct URLResolver: Sendable {
     private let base: String
 
     /// - Parameter base: an absolute URL with a scheme and an authority.
-    init(base: String) {
+    public init(base: String) {
         let withoutFragment = base.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
         self.base = String(withoutFragment)
         let schemeEnd = withoutFragment.firstIndex(of: ":") ?? withoutFragment.startIndex
@@ -27,7 +28,7 @@ struct URLResolver: Sendable {
         self.path = path.isEmpty ? "/" : String(path)
     }
 
-    func resolve(_ reference: String) -> String {
+    public func resolve(_ reference: String) -> String {
         if reference.isEmpty { return base }
         if URLResolver.hasScheme(reference) { return reference }
         if reference.hasPrefix("//") { return scheme + ":" + reference }
@@ -44,7 +45,7 @@ struct URLResolver: Sendable {
     }
 
     /// Whether `text` starts with `scheme:`, the colon before any `/`, `?` or `#`.
-    static func hasScheme(_ text: String) -> Bool {
+    public static func hasScheme(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, isLetter(first) else { return false }
         for scalar in text.unicodeScalars.dropFirst() {
             if scalar == ":" { return true }
