@@ -51,7 +51,8 @@ let package = Package(
         // EPUB books. Its stylesheet is `assets/epub`, compiled in through a link.
         .target(
             name: "PublishEPUB",
-            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "CLibXML2", "CLibZip"],
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "CLibXML2", "CLibZip",
+                           .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("epub/book.css")]),
         // A post as a newsletter message: MIME, RFC 2047, DKIM. Its theme is
         // `assets/email`, compiled in through a link.

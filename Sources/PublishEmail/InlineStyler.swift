@@ -1,3 +1,4 @@
+import PublishWriters
 /// Puts the theme's styles on the tags the HTML writer wrote. The writer's
 /// output is regular: text and attribute values are escaped, so every `<`
 /// starts one of its own tags, and no `>` occurs inside one. That makes a
@@ -34,10 +35,10 @@ struct InlineStyler {
             if let found = firstRange(of: marker, in: attributes) {
                 // The writer's own style (a cell's alignment) comes last and wins.
                 out += attributes[..<found.upperBound]
-                out += Array((Escape.html(css) + " ").utf8)
+                out += Array((HTMLEscaping.escaped(css) + " ").utf8)
                 out += attributes[found.upperBound...]
             } else {
-                out += Array(" style=\"\(Escape.html(css))\"".utf8)
+                out += Array(" style=\"\(HTMLEscaping.escaped(css))\"".utf8)
                 out += attributes
             }
             index = close

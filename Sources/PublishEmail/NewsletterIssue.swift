@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PublishAST
+import PublishWriters
 import PublishPipeline
 
 /// One post as a newsletter issue: its two bodies rendered once, and a
@@ -79,7 +80,7 @@ public struct NewsletterIssue: Sendable {
     public func message(to recipient: Recipient, messageID: String? = nil, date: Date? = nil) throws -> [UInt8] {
         let unsubscribe = link.url(for: recipient)
         let plain = MIMEPart(contentType: "text/plain", text: text.before + unsubscribe + text.after).bytes()
-        let rich = MIMEPart(contentType: "text/html", text: html.before + Escape.html(unsubscribe) + html.after).bytes()
+        let rich = MIMEPart(contentType: "text/html", text: html.before + HTMLEscaping.escaped(unsubscribe) + html.after).bytes()
         let boundary = "=_publish_" + Hex.lowercase(SHA256.hash(data: plain + rich).prefix(12))
         var body = Array("This is a message in MIME format.\r\n".utf8)
         for part in [plain, rich] { body += Array("\r\n--\(boundary)\r\n".utf8) + part }

@@ -1,3 +1,4 @@
+import PublishWriters
 /// The HTML around a post: a full-width table holding a 600px column (a
 /// fixed-width table for Outlook, which ignores `max-width`), a hidden
 /// preheader, the title, the post and a footer with the unsubscribe link.
@@ -16,19 +17,19 @@ struct NewsletterLayout {
 
     /// The page, in two parts: the unsubscribe URL, escaped, goes between them.
     func render() -> (before: String, after: String) {
-        let s = { (name: String) in "style=\"\(Escape.html(theme.style(name)))\"" }
+        let s = { (name: String) in "style=\"\(HTMLEscaping.escaped(theme.style(name)))\"" }
         let presentation = "role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\""
         let before = """
         <!DOCTYPE html>
-        <html lang="\(Escape.html(language))">
+        <html lang="\(HTMLEscaping.escaped(language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="x-apple-disable-message-reformatting">
-        <title>\(Escape.html(title))</title>
+        <title>\(HTMLEscaping.escaped(title))</title>
         </head>
         <body \(s("body"))>
-        <div \(s("preheader"))>\(Escape.html(preheader))</div>
+        <div \(s("preheader"))>\(HTMLEscaping.escaped(preheader))</div>
         <table \(presentation) width="100%" \(s("outer"))>
         <tr>
         <td align="center">
@@ -36,15 +37,15 @@ struct NewsletterLayout {
         <table \(presentation) width="100%" align="center" \(s("column"))>
         <tr>
         <td \(s("content"))>
-        <h1 \(s("title"))>\(Escape.html(title))</h1>
-        <p \(s("meta"))>\(Escape.html(byline))</p>
+        <h1 \(s("title"))>\(HTMLEscaping.escaped(title))</h1>
+        <p \(s("meta"))>\(HTMLEscaping.escaped(byline))</p>
         \(content)
         </td>
         </tr>
         <tr>
         <td \(s("footer"))>
-        <p>You receive this because you subscribed to \(Escape.html(siteTitle)).
-        <a href="\(Escape.html(postURL))" \(s("footer-link"))>Read it on the web</a> ·
+        <p>You receive this because you subscribed to \(HTMLEscaping.escaped(siteTitle)).
+        <a href="\(HTMLEscaping.escaped(postURL))" \(s("footer-link"))>Read it on the web</a> ·
         <a href="
         """
         let after = """

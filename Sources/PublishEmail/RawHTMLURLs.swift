@@ -1,3 +1,4 @@
+import PublishWriters
 import PublishPipeline
 import Foundation
 
@@ -38,7 +39,7 @@ enum RawHTMLURLs {
             }
             value = resolver.resolve(value.replacingOccurrences(of: "&amp;", with: "&"))
             out += tag[nameStart..<index]
-            out += Array(("\"" + Escape.html(value) + "\"").utf8)
+            out += Array(("\"" + HTMLEscaping.escaped(value) + "\"").utf8)
             index = valueEnd
         }
         return out

@@ -1,5 +1,13 @@
 /// Escaping as cmark does it, so output matches the CommonMark spec's.
-enum HTMLEscaping {
+public enum HTMLEscaping {
+    /// Text or a double-quoted attribute value, escaped as the writer does.
+    public static func escaped(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Text and attribute values: `&`, `<`, `>` and `"` become entities.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {

@@ -5,12 +5,6 @@ import Testing
 
 @Suite("Package metadata")
 struct MetadataTests {
-    @Test("SHA-1 of 'abc' is the FIPS 180 example")
-    func sha1() {
-        let hex = SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
-        #expect(hex == "a9993e364706816aba3e25717850c26c9cd0d89d")
-    }
-
     @Test("A version 5 UUID matches the one Python's uuid.uuid5 gives")
     func uuid5() {
         #expect(NameUUID.version5("http://python.org/") == "4c565f0d-3f5a-5890-b41b-20cf47701c5e")
