@@ -13,6 +13,9 @@ struct SitePages {
     private let writer: HTMLWriter
     private let dayFormat: Date.ISO8601FormatStyle
     private let instantFormat: Date.ISO8601FormatStyle
+    /// Each post as lists show it, its excerpt rendered once however many
+    /// lists it is in; by post index.
+    private var summaries: [PostSummaryView] = []
 
     init(site: Site, theme: Theme, emitter: HTMLEmitter) {
         self.site = site
@@ -32,6 +35,7 @@ struct SitePages {
         dayFormat = iso.year().month().day().dateSeparator(.dash)
         instantFormat = iso.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
             .timeSeparator(.colon).timeZone(separator: .colon)
+        summaries = site.posts.map(summary)
     }
 
     // MARK: Pages
@@ -39,7 +43,7 @@ struct SitePages {
     func post(at index: Int) -> [UInt8] {
         let post = site.posts[index]
         let view = PostView(
-            post: summary(post), content: writer.render(post.document),
+            post: summaries[index], content: writer.render(post.document),
             categories: post.metadata.categories.map { TermView(name: $0, href: href(termPath("categories", $0))) },
             tags: post.metadata.tags.map { TermView(name: $0, href: href(termPath("tags", $0))) },
             hasCategories: !post.metadata.categories.isEmpty, hasTags: !post.metadata.tags.isEmpty,
@@ -57,7 +61,7 @@ struct SitePages {
 
     /// `index.html`, then `page/2/index.html` and on, newest posts first.
     func indexPages() -> [(String, [UInt8])] {
-        let newest = Array(site.posts.reversed())
+        let newest = Array(summaries.reversed())
         let size = emitter.postsPerPage
         let count = max(1, (newest.count + size - 1) / size)
         let url = { (page: Int) in page == 1 ? "/" : "/page/\(page)/" }
@@ -66,7 +70,7 @@ struct SitePages {
             let pagination = count == 1 ? nil : PaginationView(
                 page: page, pages: count, previous: page > 1 ? href(url(page - 1)) : nil,
                 next: page < count ? href(url(page + 1)) : nil, newerLabel: labels.newer, olderLabel: labels.older)
-            let view = ListView(heading: nil, posts: slice.map(summary), pagination: pagination)
+            let view = ListView(heading: nil, posts: Array(slice), pagination: pagination)
             let bytes = layout(title: page == 1 ? nil : "\(page) / \(count)", lang: site.config.language,
                                description: site.config.description, url: url(page), body: theme.render(view, with: "list"))
             return (String(url(page).dropFirst()) + "index.html", bytes)
@@ -77,10 +81,10 @@ struct SitePages {
         var years: [ArchiveView.Year] = []
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = site.config.timeZone
-        for post in site.posts.reversed() {
+        for (post, summary) in zip(site.posts, summaries).reversed() {
             let year = String(calendar.component(.year, from: post.date))
             if years.last?.year != year { years.append(ArchiveView.Year(year: year, posts: [])) }
-            years[years.count - 1].posts.append(summary(post))
+            years[years.count - 1].posts.append(summary)
         }
         let taxonomies = [("categories", labels.categories, site.categories), ("tags", labels.tags, site.tags)]
             .filter { !$0.2.isEmpty }
@@ -104,7 +108,7 @@ struct SitePages {
                 let path = termPath(kind, term.name)
                 guard taken.insert(path).inserted else { continue }
                 let view = ListView(heading: heading(term.name),
-                                    posts: term.posts.reversed().map { summary(site.posts[$0]) }, pagination: nil)
+                                    posts: term.posts.reversed().map { summaries[$0] }, pagination: nil)
                 result.append((String(path.dropFirst()).removingPercentEncoding! + "index.html",
                                layout(title: heading(term.name), lang: site.config.language, description: nil,
                                       url: path, body: theme.render(view, with: "list"))))
