@@ -59,20 +59,15 @@ struct Liquid: Sendable {
                 replacement = "```" + (markup.arguments.first ?? "")
             case (true, "endhighlight"):
                 replacement = "```"
-            case (true, "post_url"):
-                let name = markup.arguments.first ?? ""
-                if let url = posts[name] {
-                    replacement = url
-                } else {
-                    diagnostics.append(.warning("`{% post_url \(name) %}` names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello", at: at))
-                    replacement = name
-                }
-            case (true, "link"):
+            case (true, "post_url"), (true, "link"):
                 let target = markup.arguments.first ?? ""
-                if let url = files[target] {
+                let isPost = markup.name == "post_url"
+                if let url = (isPost ? posts : files)[target] {
                     replacement = url
                 } else {
-                    diagnostics.append(.warning("`{% link \(target) %}` names no post or page, so the link leads nowhere; give its path from the site folder", at: at))
+                    let hint = isPost ? "names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello"
+                                      : "names no post or page, so the link leads nowhere; give its path from the site folder"
+                    diagnostics.append(.warning("`{% \(markup.name) \(target) %}` \(hint)", at: at))
                     replacement = target
                 }
             case (true, _):

@@ -31,7 +31,8 @@ public struct SiteLoader: Sendable {
         // hold Liquid, now that the URLs are known.
         var posts = Parallel.map(found.candidates) { readPost($0, liquid: nil) }
         var pages = Parallel.map(found.pages) { readPage($0, liquid: nil) }
-        let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item))
+        let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item),
+                                staticFiles: found.staticFiles)
         let again = Parallel.map(posts.indices.filter { posts[$0].usesLiquid }) { index in
             (index, readPost(found.candidates[index], liquid: liquid))
         }
@@ -162,7 +163,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// The Liquid context of this site: its settings and every URL.
-    private func makeLiquid(posts: [Post], pages: [Page]) -> Liquid {
+    private func makeLiquid(posts: [Post], pages: [Page], staticFiles: [String]) -> Liquid {
         var site = config.variables
         site.merge([
             "title": config.title, "description": config.description, "url": config.url, "baseurl": config.baseurl,
@@ -171,7 +172,7 @@ public struct SiteLoader: Sendable {
         if let author = config.author { site["author"] = author.name }
         var byName: [String: String] = [:], byPath: [String: String] = [:]
         for post in posts {
-            let url = config.baseurl + post.url
+            let url = config.relativeURL(post.url)
             byPath[post.sourcePath] = url
             let name = (post.sourcePath as NSString).lastPathComponent
             let stem = String(name.prefix { $0 != "." })
@@ -180,7 +181,9 @@ public struct SiteLoader: Sendable {
                 byName[String(post.sourcePath[below.upperBound...].prefix { $0 != "." })] = url
             }
         }
-        for page in pages { byPath[page.sourcePath] = config.baseurl + page.url }
+        for page in pages { byPath[page.sourcePath] = config.relativeURL(page.url) }
+        // `{% link %}` names static files too: `{% link assets/paper.pdf %}`.
+        for file in staticFiles { byPath[file] = config.relativeURL("/" + Permalink.escapePath(file)) }
         return Liquid(site: site, posts: byName, files: byPath, baseurl: config.baseurl, siteURL: config.url)
     }
 

@@ -173,6 +173,16 @@ struct JekyllCompatibilityTests {
         #expect(text == "link:/about/|me")
     }
 
+    @Test("link gives a static file's URL too")
+    func linkToStaticFile() throws {
+        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "files/paper.pdf": "%PDF",
+            "_posts/2015-01-01-b.md": "[paper]({% link files/paper.pdf %})\n",
+        ])
+        #expect(text == "link:/files/paper.pdf|paper")
+        #expect(diagnostics.isEmpty)
+    }
+
     @Test("site and page variables are filled in")
     func variables() throws {
         var config = SiteConfig()
