@@ -18,8 +18,7 @@ public struct ExternalOutput: Emitter {
     public static let name = "command"
 
     public let outputName: String
-    let options: Settings
-    let directory: URL
+    let plugin: PluginCommand
 
     public init(options: Settings) throws {
         try self.init(name: "command", options: options, directory: URL(fileURLWithPath: "."))
@@ -27,15 +26,12 @@ public struct ExternalOutput: Emitter {
 
     public init(name: String, options: Settings, directory: URL) throws {
         outputName = name
-        self.options = options
-        self.directory = directory
-        _ = try PluginCommand(options: options, directory: directory)
+        plugin = try PluginCommand(options: options, directory: directory)
     }
 
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
         let folder = try output.folder(named: outputName)
-        let plugin = try PluginCommand(options: options, directory: directory,
-                                       environment: ["PUBLISH_OUTPUT": folder.path])
+        let plugin = self.plugin.with(environment: ["PUBLISH_OUTPUT": folder.path])
         if let missing = plugin.missing(place: "`outputs.\(outputName)`") {
             if missing.severity == .error { throw missing }
             return [missing]

@@ -72,20 +72,27 @@ public struct ExternalCommand: Sendable {
 /// What a pipeline file says about a plugin: its `command` and whether it
 /// is `optional`, read the same way for stages and outputs.
 public struct PluginCommand: Sendable {
-    public let command: ExternalCommand
+    public private(set) var command: ExternalCommand
     public let optional: Bool
     /// "stage `shout`", "output `word-counts`", for messages.
     public let owner: String
 
     /// Reads `command` and `optional`, then refuses any other option.
-    public init(options: Settings, directory: URL, environment: [String: String] = [:]) throws {
+    public init(options: Settings, directory: URL) throws {
         var options = options
         owner = options.owner
         let text = try options.string("command", default: "")
         optional = try options.bool("optional", default: false)
         try options.finish()
         guard !text.isEmpty else { throw options.error("\(owner) needs a `command`") }
-        command = ExternalCommand(command: text, directory: directory, environment: environment)
+        command = ExternalCommand(command: text, directory: directory)
+    }
+
+    /// The same plugin run with these environment variables added.
+    public func with(environment: [String: String]) -> PluginCommand {
+        var copy = self
+        copy.command.environment.merge(environment) { _, new in new }
+        return copy
     }
 
     /// Nil when the command can be found; else a warning (the plugin is
