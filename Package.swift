@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         // System libraries, found through pkg-config; `make deps` installs them.
@@ -62,12 +64,30 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "_CryptoExtras", package: "swift-crypto")],
             resources: [.embedInCode("theme/styles.txt")]),
+        // An SMTP client on SwiftNIO: STARTTLS or implicit TLS, AUTH after TLS,
+        // one transaction per recipient, connection reuse.
+        .target(
+            name: "PublishSMTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
+        // Subscribers, the send ledger and the sender: SQLite through GRDB.
+        .target(
+            name: "PublishDelivery",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishEmail", "PublishSMTP",
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
         .target(
             name: "PublishCLI",
             dependencies: [
                 "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishAtom",
                 "PublishEPUB",
-                "PublishEmail",
+                "PublishEmail", "PublishSMTP", "PublishDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -89,6 +109,13 @@ let package = Package(
                     dependencies: ["PublishEPUB", "PublishPipeline", "PublishReader", "TestSupport"]),
         .testTarget(name: "PublishEmailTests",
                     dependencies: ["PublishEmail", "PublishPipeline", "PublishAST", "PublishReader", "TestSupport"]),
+        .testTarget(name: "PublishSMTPTests",
+                    dependencies: ["PublishSMTP", "TestSupport",
+                                   .product(name: "NIOCore", package: "swift-nio"),
+                                   .product(name: "NIOPosix", package: "swift-nio")]),
+        .testTarget(name: "PublishDeliveryTests",
+                    dependencies: ["PublishDelivery", "PublishEmail", "PublishSMTP", "PublishPipeline", "PublishAST",
+                                   "TestSupport"]),
         // Runs the built `publish` executable as a user would.
         .testTarget(name: "PublishCLITests", dependencies: ["publish", "TestSupport"]),
     ]
