@@ -11,6 +11,8 @@ struct EmailBody {
     var text: String
     /// Raw HTML elements that were taken out, a warning each, at their place.
     var diagnostics: [Diagnostic]
+    /// The images carried in the message, when they are embedded.
+    var images: [EmbeddedImage] = []
 
     init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil) {
         let resolver = URLResolver(base: baseURL)
@@ -73,7 +75,7 @@ struct EmailBody {
         // A checkbox is a form control; a task list shows its state as a symbol.
         fragment = fragment.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", with: "☑ ")
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ", with: "☐ ")
-        if let images { fragment = images.apply(fragment) }
+        if let images { (fragment, self.images) = images.apply(fragment) }
         self.html = EmailBody.splice(raw, into: fragment)
         self.text = TextWriter().render(resolved)
         self.diagnostics = diagnostics

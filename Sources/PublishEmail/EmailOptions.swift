@@ -11,10 +11,13 @@ public struct EmailOptions: Sendable {
     public var dkim: DKIM?
     public var unsubscribe: Unsubscribe
     public var smtp: SMTP
-    /// Messages per second, at most.
+    /// Messages per second, at most; 0: no cap.
     public var rate: Int
     /// SMTP sessions side by side.
     public var connections: Int
+    /// `link` (the default): images stay on the site, as absolute URLs;
+    /// `embed`: the site's own images travel in the message (`cid:`).
+    public var images: String
     /// The error for building with no `from`, located at the block.
     let missingFrom: Diagnostic
 
@@ -56,6 +59,7 @@ public struct EmailOptions: Sendable {
         var unsubscribe = try options.nested("unsubscribe")
         var smtp = try options.nested("smtp")
         rate = try options.int("rate", default: 10)
+        images = try options.choice("images", of: ["link", "embed"], default: "link")
         connections = try options.int("connections", default: 2)
         try options.finish()
         missingFrom = options.error("output `email` needs `from: Name <address@example.org>` to build")
@@ -90,7 +94,8 @@ public struct EmailOptions: Sendable {
             usernameEnv: try smtp.string("username_env", default: ""),
             passwordEnv: try smtp.string("password_env", default: ""))
         try smtp.finish()
-        guard rate > 0, connections > 0 else { throw options.error("`rate` and `connections` must be 1 or more") }
+        guard rate >= 0 else { throw options.error("`rate` is messages per second: 1 or more, or 0 for no cap") }
+        guard connections > 0, connections <= 100 else { throw options.error("`connections` must be from 1 to 100") }
     }
 
     /// Where unsubscribe links point: `unsubscribe.url`, else the site's

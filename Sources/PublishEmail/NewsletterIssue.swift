@@ -25,6 +25,7 @@ public struct NewsletterIssue: Sendable {
     private let timeZone: TimeZone
     private let html: (before: String, after: String)
     private let text: (before: String, after: String)
+    private let images: [EmbeddedImage]
 
     /// - Throws: a `Diagnostic` when `options` has no `from`, or no https
     ///   unsubscribe URL can be made.
@@ -44,9 +45,11 @@ public struct NewsletterIssue: Sendable {
         listID = HeaderField.folded("List-Id", tokens: name + ["<newsletter.\(from.domain)>"]).value
 
         let theme = EmailTheme.standard
-        let images = ImageSizing(siteURL: site.config.absoluteURL("/"), source: site.source)
-        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: images)
+        let sizing = ImageSizing(siteURL: site.config.absoluteURL("/"), source: site.source,
+                                 embed: options.images == "embed", domain: from.domain)
+        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: sizing)
         diagnostics = body.diagnostics
+        images = body.images
         let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
         let byline = "\(day) · \(site.config.title)"
         let preheader = NewsletterIssue.preheader(post, baseURL: postURL, theme: theme)
@@ -77,7 +80,12 @@ public struct NewsletterIssue: Sendable {
     /// The message to `recipient`: RFC 5322 with CRLF line ends, signed
     /// when a signer was given. `date` defaults to the post's date; the
     /// renderer never reads the clock.
-    public func message(to recipient: Recipient, messageID: String? = nil, date: Date? = nil) throws -> [UInt8] {
+    ///
+    /// A `test` message (`publish send --test-to`) says so in its subject
+    /// and an `X-Publish-Test` field.
+    public func message(to recipient: Recipient, messageID: String? = nil, date: Date? = nil, test: Bool = false) throws
+        -> [UInt8]
+    {
         let unsubscribe = link.url(for: recipient)
         let plain = MIMEPart(contentType: "text/plain", text: text.before + unsubscribe + text.after).bytes()
         let rich = MIMEPart(contentType: "text/html", text: html.before + HTMLEscaping.escaped(unsubscribe) + html.after).bytes()
@@ -85,21 +93,33 @@ public struct NewsletterIssue: Sendable {
         var body = Array("This is a message in MIME format.\r\n".utf8)
         for part in [plain, rich] { body += Array("\r\n--\(boundary)\r\n".utf8) + part }
         body += Array("\r\n--\(boundary)--\r\n".utf8)
+        var contentType = "multipart/alternative;\r\n boundary=\"\(boundary)\""
+        if !images.isEmpty {
+            // RFC 2387: the alternative first, then the images it names by cid:.
+            let outer = "=_publish_related_" + boundary.dropFirst("=_publish_".count)
+            var related = Array("This is a message in MIME format.\r\n".utf8)
+            related += Array("\r\n--\(outer)\r\nContent-Type: \(contentType)\r\n\r\n".utf8) + body
+            for image in images { related += Array("\r\n--\(outer)\r\n".utf8) + image.part() }
+            related += Array("\r\n--\(outer)--\r\n".utf8)
+            body = related
+            contentType = "multipart/related;\r\n type=\"multipart/alternative\";\r\n boundary=\"\(outer)\""
+        }
 
         let when = date ?? self.date
         var fields = [from.field("From")]
         if let replyTo { fields.append(replyTo.field("Reply-To")) }
         fields += [
             recipient.mailbox.field("To"),
-            HeaderField.unstructured("Subject", subject),
+            HeaderField.unstructured("Subject", test ? "[Test] " + subject : subject),
             HeaderField(name: "Date", value: MessageDate.format(when, in: timeZone)),
             HeaderField(name: "Message-ID", value: messageID ?? self.messageID(for: recipient)),
             HeaderField(name: "MIME-Version", value: "1.0"),
             HeaderField(name: "List-Id", value: listID),
             link.field(for: recipient),
             HeaderField(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"),
-            HeaderField(name: "Content-Type", value: "multipart/alternative;\r\n boundary=\"\(boundary)\""),
+            HeaderField(name: "Content-Type", value: contentType),
         ]
+        if test { fields.append(HeaderField(name: "X-Publish-Test", value: "yes")) }
         if let signer { fields.insert(try signer.signature(fields: fields, body: body, time: when), at: 0) }
         return Array(fields.map(\.line).joined().utf8) + Array("\r\n".utf8) + body
     }
