@@ -1,3 +1,4 @@
+import Foundation
 import PublishEmail
 
 /// The https endpoint that unsubscribe links point at, apart from any
@@ -70,7 +71,11 @@ public struct UnsubscribeEndpoint: Sendable {
             guard let form = UnsubscribeEndpoint.form(type, body: body) else {
                 return problem(400, "Unreadable form", "The multipart form could not be read.")
             }
-            guard form.contains(where: { $0.name == "List-Unsubscribe" && $0.value == "One-Click" }) else {
+            // Exactly `List-Unsubscribe=One-Click`, but a client that ends its
+            // body with a line break still means it.
+            guard form.contains(where: {
+                $0.name == "List-Unsubscribe" && $0.value.trimmingCharacters(in: .whitespacesAndNewlines) == "One-Click"
+            }) else {
                 return problem(400, "Not an unsubscribe request", "A POST here carries List-Unsubscribe=One-Click.")
             }
             fields += form
