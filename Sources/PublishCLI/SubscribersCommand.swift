@@ -106,7 +106,9 @@ struct SubscribersCommand: ParsableCommand {
 
         func run() throws {
             let subscribers = try SubscribersCommand.reporting { try place.list().all() }
-            let lines = subscribers.map { "\($0.email)\t\(SubscribersCommand.oneLine($0.name))\t\($0.status.rawValue)\n" }
+            let lines = subscribers.map {
+                "\($0.email)\t\(SubscribersCommand.oneLine($0.name))\t\($0.status.rawValue)\n"
+            }
             Output.write(Array(lines.joined().utf8))
         }
     }

@@ -46,7 +46,9 @@ enum FormMultipart {
     /// The first place `needle` starts in `haystack` at or after `start`.
     /// A plain scan: bodies are at most 64 KiB and boundaries 70 bytes.
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+            return nil
+        }
         for index in start...(haystack.count - needle.count)
         where haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) {
             return index

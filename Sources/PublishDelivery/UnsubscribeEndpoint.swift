@@ -92,11 +92,16 @@ public struct UnsubscribeEndpoint: Sendable {
         } catch {
             return problem(500, "Something went wrong", "The list could not be read; please try again later.")
         }
-        guard let subscriber, tokens.verify(token, subscriberID: String(subscriber.id), address: subscriber.email) else {
+        guard let subscriber,
+              tokens.verify(token, subscriberID: String(subscriber.id), address: subscriber.email) else {
             return problem(403, "Link not valid", "This unsubscribe link is not valid. Use the link of a "
                            + "recent newsletter, or reply to it and ask to be removed.")
         }
         guard method == "POST" else {
+            // Someone already unsubscribed is told so, with no button.
+            if subscriber.status == .unsubscribed {
+                return page(200, UnsubscribePage.done(site: siteTitle, address: subscriber.email))
+            }
             return page(200, UnsubscribePage.confirm(site: siteTitle, address: subscriber.email,
                                                      action: UnsubscribeEndpoint.formAction(target)))
         }

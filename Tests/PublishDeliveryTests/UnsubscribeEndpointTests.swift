@@ -54,6 +54,13 @@ struct UnsubscribeEndpointTests {
         #expect(try status() == .active)
     }
 
+    @Test("GET for someone already unsubscribed says so, without a form")
+    func getWhenUnsubscribed() throws {
+        _ = try list.setStatus(.unsubscribed, id: ann.id)
+        let page = text(endpoint.respond(method: "GET", target: target, contentType: nil, body: []))
+        #expect(page.contains("will receive no more newsletters") && !page.contains("<form"))
+    }
+
     @Test("The form posts back to the same URL under any path, relative to it")
     func formActionRelative() {
         #expect(UnsubscribeEndpoint.formAction("/news/unsubscribe?id=1&token=x") == "./unsubscribe?id=1&token=x")
