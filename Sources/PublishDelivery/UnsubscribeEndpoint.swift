@@ -92,8 +92,11 @@ public struct UnsubscribeEndpoint: Sendable {
         } catch {
             return problem(500, "Something went wrong", "The list could not be read; please try again later.")
         }
-        guard let subscriber,
-              tokens.verify(token, subscriberID: String(subscriber.id), address: subscriber.email) else {
+        // The token is checked for an unknown id too, so that the time taken
+        // does not tell whether the id exists either.
+        let verified = tokens.verify(token, subscriberID: subscriber.map { String($0.id) } ?? idText,
+                                     address: subscriber?.email ?? "")
+        guard let subscriber, verified else {
             return problem(403, "Link not valid", "This unsubscribe link is not valid. Use the link of a "
                            + "recent newsletter, or reply to it and ask to be removed.")
         }
