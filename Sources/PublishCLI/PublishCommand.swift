@@ -6,7 +6,8 @@ public struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "One Markdown source, every format: HTML, EPUB, Atom and email.",
         version: PublishVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, RenderCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, RenderCommand.self, NewCommand.self,
+                      SubscribersCommand.self, UnsubscribeServerCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     public init() {}
