@@ -72,7 +72,7 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
             return eventLoop.makeSucceededFuture(reply)
         }
         guard let context, finished == nil, context.channel.isActive else {
-            return eventLoop.makeFailedFuture(SMTPLinkFailure.notSent)
+            return eventLoop.makeFailedFuture(unusable)
         }
         let promise = eventLoop.makePromise(of: SMTPReply.self)
         waiters.append(Waiter(promise: promise, startsTLS: startsTLS, timer: startTimer(timeout ?? self.timeout)))
@@ -90,10 +90,20 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Writes `bytes` without waiting for a reply (the message after DATA).
     func write(_ bytes: ByteBuffer) -> EventLoopFuture<Void> {
         guard let context, finished == nil, context.channel.isActive else {
-            return eventLoop.makeFailedFuture(SMTPLinkFailure.notSent)
+            return eventLoop.makeFailedFuture(unusable)
         }
         return context.writeAndFlush(wrapOutboundOut(bytes)).flatMapErrorThrowing { _ in
             throw SMTPLinkFailure.notSent
+        }
+    }
+
+    /// Why a request on a finished connection fails: the TLS or protocol
+    /// failure that ended it (which may have come before anyone was waiting),
+    /// else "not sent".
+    private var unusable: SMTPLinkFailure {
+        switch finished {
+        case .tls?, .malformed?: finished!
+        default: .notSent
         }
     }
 

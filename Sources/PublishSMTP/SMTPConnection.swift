@@ -52,6 +52,9 @@ public final class SMTPConnection: Sendable {
         let upgrade = server.security == .starttls
             ? tlsContext.map { SMTPClientHandler.TLSUpgrade(context: $0, serverHostname: serverHostname) } : nil
 
+        // Every channel the bootstrap tries (one per address) and its handler,
+        // so that the one that connects is found even if it closes at once.
+        let attempts = NIOLockedValueBox<[(channel: any Channel, handler: NIOLoopBound<SMTPClientHandler>)]>([])
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.so_keepalive), value: 1)
@@ -61,9 +64,11 @@ public final class SMTPConnection: Sendable {
                         let tls = try NIOSSLClientHandler(context: implicitTLS, serverHostname: serverHostname)
                         try channel.pipeline.syncOperations.addHandler(tls)
                     }
-                    try channel.pipeline.syncOperations.addHandler(
-                        SMTPClientHandler(eventLoop: channel.eventLoop, timeout: timeout,
-                                          implicitTLS: implicitTLS != nil, tlsUpgrade: upgrade))
+                    let handler = SMTPClientHandler(eventLoop: channel.eventLoop, timeout: timeout,
+                                                    implicitTLS: implicitTLS != nil, tlsUpgrade: upgrade)
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                    let bound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
+                    attempts.withLockedValue { $0.append((channel, bound)) }
                 }
             }
         let channel: any Channel
@@ -72,13 +77,7 @@ public final class SMTPConnection: Sendable {
         } catch {
             throw SMTPError.connect("Cannot connect to the SMTP server \(server.host) port \(server.port): \(describe(error)).")
         }
-        let handler: NIOLoopBound<SMTPClientHandler>
-        do {
-            handler = try await channel.eventLoop.submit {
-                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPClientHandler.self),
-                             eventLoop: channel.eventLoop)
-            }.get()
-        } catch {
+        guard let handler = attempts.withLockedValue({ $0.first { $0.channel === channel }?.handler }) else {
             try? await channel.close().get()
             throw SMTPError.connectionLost(stage: .connect)
         }
