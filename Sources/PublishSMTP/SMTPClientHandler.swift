@@ -88,11 +88,16 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// Writes `bytes` without waiting for a reply (the message after DATA).
+    /// A server that stops reading for longer than the timeout closes the
+    /// connection and fails the write.
     func write(_ bytes: ByteBuffer) -> EventLoopFuture<Void> {
         guard let context, finished == nil, context.channel.isActive else {
             return eventLoop.makeFailedFuture(unusable)
         }
-        return context.writeAndFlush(wrapOutboundOut(bytes)).flatMapErrorThrowing { _ in
+        let timer = startTimer(timeout)
+        let written = context.writeAndFlush(wrapOutboundOut(bytes))
+        written.whenComplete { _ in timer.cancel() }
+        return written.flatMapErrorThrowing { _ in
             throw SMTPLinkFailure.notSent
         }
     }

@@ -240,9 +240,15 @@ public final class SMTPConnection: Sendable {
 
     /// A connection error in a few words.
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? NIOConnectionError {
-            if let dns = error.dnsAError ?? error.dnsAAAAError { return "the name cannot be resolved (\(dns))" }
-            if let first = error.connectionErrors.first { return "\(first.error)" }
+        var error = error
+        if let connection = error as? NIOConnectionError {
+            guard let first = connection.connectionErrors.first else {
+                return "the name cannot be resolved"
+            }
+            error = first.error
+        }
+        if let io = error as? IOError {
+            return String(cString: strerror(io.errnoCode))
         }
         if let error = error as? ChannelError, case .connectTimeout = error { return "no answer in time" }
         return "\(error)"

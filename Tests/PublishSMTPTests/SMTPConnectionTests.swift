@@ -232,6 +232,41 @@ struct SMTPConnectionTests {
         }
     }
 
+    @Test("A server that stops reading in the middle of a message: the write times out, lost at the message")
+    func stalledDuringMessage() async throws {
+        let server = try await ScriptedSMTPServer.start(script: script(["DATA": [.replyAndStopReading("354 go ahead")]]))
+        let connection = try await plainConnection(to: server, timeout: .milliseconds(500))
+        // Far more than the socket buffers on both ends hold.
+        let message = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 20)
+        let error = await smtpError {
+            _ = try await connection.send(from: "a@example.org", to: "b@example.net", message: message) {
+                Issue.record("the whole message was written to a server that reads nothing")
+            }
+        }
+        guard case .connectionLost(.message)? = error else {
+            Issue.record("expected the connection lost at the message, got \(String(describing: error))")
+            return
+        }
+        #expect(!connection.isOpen)
+    }
+
+    @Test("Nothing listening: a connect error that names the host and port")
+    func nothingListening() async throws {
+        let server = try await ScriptedSMTPServer.start()
+        let port = server.port
+        await server.stop()
+        let configuration = try SMTPServer(url: "smtp://127.0.0.1:\(port)", tls: "none", username: nil,
+                                           password: nil, clientName: "client.example")
+        let error = await smtpError {
+            _ = try await SMTPConnection.connect(to: configuration, group: MultiThreadedEventLoopGroup.singleton)
+        }
+        guard case .connect(let message)? = error else {
+            Issue.record("expected a connect error, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("127.0.0.1") && message.contains("\(port)"))
+    }
+
     @Test("A 554 greeting is a refusal at the greeting; the client says QUIT")
     func refusedGreeting() async throws {
         let server = try await ScriptedSMTPServer.start(greeting: .reply("554 5.7.1 No service for you"))

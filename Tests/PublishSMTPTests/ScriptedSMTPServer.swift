@@ -14,6 +14,8 @@ enum ServerAction: Sendable {
     case silence
     /// Sends the text, then starts TLS as the server (STARTTLS).
     case startTLS(String)
+    /// Sends the text, then reads nothing more from the client.
+    case replyAndStopReading(String)
 }
 
 /// A command as the server received it.
@@ -189,6 +191,7 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
                 let action = script(line)
                 if line.uppercased() == "DATA", case .reply(let text) = action, text.hasPrefix("354") { inData = true }
                 if line.uppercased() == "DATA", case .replyAndClose(let text) = action, text.hasPrefix("354") { inData = true }
+                if case .replyAndStopReading = action { done = true }
                 perform(action, context: context)
             }
         }
@@ -211,6 +214,10 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
             context.close(promise: nil)
         case .silence:
             break
+        case .replyAndStopReading(let text):
+            send(text, context: context)
+            done = true
+            context.channel.setOption(.autoRead, value: false).whenComplete { _ in }
         case .startTLS(let text):
             send(text, context: context)
             if let tls {
