@@ -170,13 +170,7 @@ public final class SMTPConnection: Sendable {
         let encoded = SMTPMessageEncoding.encode(message, allocator: link.channel.allocator)
         if encoded.isEightBit && extensions["8BITMIME"] != nil { parameters = " BODY=8BITMIME" + parameters }
 
-        try accept(try await link.exchange("MAIL FROM:<\(from)>\(parameters)", stage: .mail), at: .mail)
-        try accept(try await link.exchange("RCPT TO:<\(to)>", stage: .recipient), at: .recipient)
-        let data = try await link.exchange("DATA", stage: .data)
-        guard data.code == 354 else {
-            if data.isPositive { throw SMTPError.protocolViolation("the reply to DATA was \(data), not 354.") }
-            throw SMTPError.rejected(data, stage: .data)
-        }
+        try await begin(mail: "MAIL FROM:<\(from)>\(parameters)", recipient: "RCPT TO:<\(to)>")
         if encoded.bytes.readableBytes > 0 {
             try await link.write(encoded.bytes, stage: .message)
         }
@@ -190,6 +184,40 @@ public final class SMTPConnection: Sendable {
         let reply = try await link.exchange(".", stage: .endOfData, unsentStage: .message)
         try accept(reply, at: .endOfData)
         return reply
+    }
+
+    /// MAIL, RCPT and DATA, up to the 354: one at a time, or, when the server
+    /// offers PIPELINING (RFC 2920), written together and their replies read
+    /// in order. A refused MAIL or RCPT is reported first; if the server then
+    /// still accepted DATA, the transaction cannot be ended cleanly, so the
+    /// connection is closed.
+    private func begin(mail: String, recipient: String) async throws {
+        guard extensions["PIPELINING"] != nil else {
+            try accept(try await link.exchange(mail, stage: .mail), at: .mail)
+            try accept(try await link.exchange(recipient, stage: .recipient), at: .recipient)
+            try acceptData(try await link.exchange("DATA", stage: .data))
+            return
+        }
+        let replies = await link.pipeline([(mail, .mail), (recipient, .recipient), ("DATA", .data)])
+        do {
+            try accept(try replies[0].get(), at: .mail)
+            try accept(try replies[1].get(), at: .recipient)
+        } catch {
+            if case .success(let data) = replies[2], data.code == 354 {
+                state.withLockedValue { $0.closed = true }
+                await link.abandon()
+            }
+            throw error
+        }
+        try acceptData(try replies[2].get())
+    }
+
+    /// Throws unless `reply` is DATA's 354.
+    private func acceptData(_ reply: SMTPReply) throws {
+        guard reply.code == 354 else {
+            if reply.isPositive { throw SMTPError.protocolViolation("the reply to DATA was \(reply), not 354.") }
+            throw SMTPError.rejected(reply, stage: .data)
+        }
     }
 
     /// RSET, for reuse after a rejected transaction.

@@ -37,6 +37,39 @@ struct SMTPLink: Sendable {
         }
     }
 
+    /// Writes `commands` in one go (RFC 2920 pipelining) and returns each
+    /// one's reply, or the error for its stage, in order.
+    func pipeline(_ commands: [(command: String, stage: SMTPStage)]) async -> [Result<SMTPReply, SMTPError>] {
+        var bytes = channel.allocator.buffer(capacity: commands.reduce(0) { $0 + $1.command.utf8.count + 2 })
+        for (command, _) in commands {
+            bytes.writeString(command)
+            bytes.writeString("\r\n")
+        }
+        let handler = self.handler
+        let request = bytes
+        let count = commands.count
+        let futures: [EventLoopFuture<SMTPReply>]
+        do {
+            // The waiters are queued and the bytes written in one turn of the event loop.
+            futures = try await channel.eventLoop.submit {
+                (0..<count).map { handler.value.request($0 == count - 1 ? request : nil) }
+            }.get()
+        } catch {
+            return commands.map { .failure(.connectionLost(stage: $0.stage)) }
+        }
+        var replies: [Result<SMTPReply, SMTPError>] = []
+        for (future, (_, stage)) in zip(futures, commands) {
+            do {
+                replies.append(.success(try await mapped(stage: stage) { try await future.get() }))
+            } catch let error as SMTPError {
+                replies.append(.failure(error))
+            } catch {
+                replies.append(.failure(.connectionLost(stage: stage)))
+            }
+        }
+        return replies
+    }
+
     /// Writes `bytes` as they are (the message after DATA).
     func write(_ bytes: ByteBuffer, stage: SMTPStage) async throws {
         let handler = self.handler

@@ -101,9 +101,12 @@ struct SMTPConnectionTests {
         await connection.close()
     }
 
-    @Test("A 4xx at RCPT leaves the connection usable: RSET, then the next transaction succeeds")
-    func transientRecipient() async throws {
-        let server = try await ScriptedSMTPServer.start(script: script(["RCPT": [.reply("450 4.2.1 Mailbox busy")]]))
+    @Test("A 4xx at RCPT leaves the connection usable: RSET, then the next transaction succeeds",
+          arguments: [false, true])
+    func transientRecipient(pipelining: Bool) async throws {
+        let ehlo: ServerAction = .reply("250-test.example\n" + (pipelining ? "250-PIPELINING\n" : "") + "250 8BITMIME")
+        let server = try await ScriptedSMTPServer.start(
+            script: script(["EHLO": [ehlo], "RCPT": [.reply("450 4.2.1 Mailbox busy")]]))
         let connection = try await plainConnection(to: server)
         let error = await smtpError {
             _ = try await connection.send(from: "a@example.org", to: "busy@example.net", message: [65],
@@ -118,13 +121,56 @@ struct SMTPConnectionTests {
         try await connection.reset()
         _ = try await connection.send(from: "a@example.org", to: "busy@example.net", message: [65],
                                       beforeEndOfData: noWait)
-        #expect(server.commandTexts == ["EHLO client.example", "MAIL FROM:<a@example.org>", "RCPT TO:<busy@example.net>",
-                                        "RSET", "MAIL FROM:<a@example.org>", "RCPT TO:<busy@example.net>", "DATA", "."])
+        // Pipelined, DATA went with the refused RCPT (and was refused for want of a recipient).
+        #expect(server.commandTexts == ["EHLO client.example", "MAIL FROM:<a@example.org>", "RCPT TO:<busy@example.net>"]
+                + (pipelining ? ["DATA"] : [])
+                + ["RSET", "MAIL FROM:<a@example.org>", "RCPT TO:<busy@example.net>", "DATA", "."])
         #expect(server.messages == [Array("A\r\n".utf8)])
         await connection.close()
     }
 
-    @Test("`550 5.1.1` at RCPT: a permanent refusal with the enhanced status 5.1.1")
+    @Test("Pipelined, a refused MAIL is reported as such, and the replies to RCPT and DATA do not go astray")
+    func pipelinedMailRefused() async throws {
+        let server = try await ScriptedSMTPServer.start(
+            script: script(["MAIL": [.reply("550 5.7.1 Sender rejected")], "RCPT": [.reply("503 5.5.1 Need MAIL first")]]))
+        let connection = try await plainConnection(to: server)
+        let error = await smtpError {
+            _ = try await connection.send(from: "bad@example.org", to: "b@example.net", message: [65],
+                                          beforeEndOfData: noWait)
+        }
+        guard case .rejected(let reply, .mail)? = error else {
+            Issue.record("expected a refusal at MAIL, got \(String(describing: error))")
+            return
+        }
+        #expect(reply.enhancedStatus == "5.7.1")
+        try await connection.reset()
+        let accepted = try await connection.send(from: "a@example.org", to: "b@example.net", message: [66],
+                                                 beforeEndOfData: noWait)
+        #expect(accepted.code == 250)
+        #expect(server.messages == [Array("B\r\n".utf8)])
+        await connection.close()
+    }
+
+    @Test("Pipelined, a server that refuses RCPT but still says 354 to DATA: the connection is closed, never a \".\"")
+    func pipelinedDataAfterRefusal() async throws {
+        let server = try await ScriptedSMTPServer.start(
+            strictData: false, script: script(["RCPT": [.reply("550 5.1.1 No such user")]]))
+        let connection = try await plainConnection(to: server)
+        let error = await smtpError {
+            _ = try await connection.send(from: "a@example.org", to: "nobody@example.net", message: [65],
+                                          beforeEndOfData: noWait)
+        }
+        guard case .rejected(_, .recipient)? = error else {
+            Issue.record("expected a refusal at RCPT, got \(String(describing: error))")
+            return
+        }
+        try await server.waitUntilClientLeaves()
+        #expect(!connection.isOpen)
+        #expect(server.messages.isEmpty)
+        #expect(!server.commandTexts.contains("."))
+    }
+
+    @Test("`550 5.1.1` at RCPT: a permanent refusal with the enhanced status 5.1.1; no message is sent")
     func permanentRecipient() async throws {
         let server = try await ScriptedSMTPServer.start(
             script: script(["RCPT": [.reply("550 5.1.1 <nobody@example.net>: Recipient address rejected")]]))
@@ -139,7 +185,8 @@ struct SMTPConnectionTests {
         }
         #expect(reply.code == 550 && reply.isPermanent && reply.enhancedStatus == "5.1.1")
         #expect("\(error!)".contains("550 5.1.1"))
-        #expect(!server.commandTexts.contains("DATA"))
+        #expect(server.messages.isEmpty)
+        #expect(connection.isOpen)
         await connection.close()
     }
 

@@ -50,9 +50,10 @@ final class ScriptedSMTPServer: Sendable {
     ///   - greeting: what it does when a client connects.
     ///   - tls: the server's TLS context, for STARTTLS or implicit TLS.
     ///   - implicitTLS: TLS from the first byte.
+    ///   - strictData: DATA is refused unless a recipient was accepted, whatever the script says.
     ///   - script: the action for each command line ("." for the end of a message).
     static func start(greeting: ServerAction = .reply("220 test.example ESMTP ready"),
-                      tls: NIOSSLContext? = nil, implicitTLS: Bool = false,
+                      tls: NIOSSLContext? = nil, implicitTLS: Bool = false, strictData: Bool = true,
                       script: @escaping Script = ScriptedSMTPServer.standard) async throws -> ScriptedSMTPServer {
         let group = MultiThreadedEventLoopGroup.singleton
         let box = Locked<ScriptedSMTPServer?>(nil)
@@ -66,7 +67,7 @@ final class ScriptedSMTPServer: Sendable {
                     }
                     try child.pipeline.syncOperations.addHandler(
                         ScriptedSessionHandler(server: server, greeting: greeting, script: script, tls: tls,
-                                               encrypted: implicitTLS))
+                                               encrypted: implicitTLS, strictData: strictData))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -138,13 +139,17 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
     private var encrypted: Bool
     private var pending: [UInt8] = []
     private var inData = false
+    /// Recipients accepted in this transaction.
+    private var acceptedRecipients = 0
+    private let strictData: Bool
     /// How far into `pending` a message has been searched for its end.
     private var scanned = 0
     private var done = false
 
     init(server: ScriptedSMTPServer, greeting: ServerAction, script: @escaping ScriptedSMTPServer.Script,
-         tls: NIOSSLContext?, encrypted: Bool) {
+         tls: NIOSSLContext?, encrypted: Bool, strictData: Bool) {
         self.server = server
+        self.strictData = strictData
         self.greeting = greeting
         self.script = script
         self.tls = tls
@@ -181,6 +186,7 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
                 server.record(message: Array(pending[..<end]))
                 pending.removeFirst(end + 3)
                 inData = false
+                acceptedRecipients = 0
                 server.record(ReceivedCommand(text: ".", encrypted: encrypted))
                 perform(script("."), context: context)
             } else {
@@ -188,7 +194,14 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
                 let line = String(decoding: pending[..<lineEnd], as: UTF8.self)
                 pending.removeFirst(lineEnd + 2)
                 server.record(ReceivedCommand(text: line, encrypted: encrypted))
-                let action = script(line)
+                let verb = line.prefix(while: { $0 != " " && $0 != ":" }).uppercased()
+                var action = script(line)
+                if verb == "MAIL" || verb == "RSET" { acceptedRecipients = 0 }
+                if verb == "RCPT", case .reply(let text) = action, text.hasPrefix("2") { acceptedRecipients += 1 }
+                if verb == "DATA" && acceptedRecipients == 0 && strictData {
+                    // As real servers do (RFC 2920 3.1): no DATA without a recipient.
+                    action = .reply("554 5.5.1 Error: no valid recipients")
+                }
                 if line.uppercased() == "DATA", case .reply(let text) = action, text.hasPrefix("354") { inData = true }
                 if line.uppercased() == "DATA", case .replyAndClose(let text) = action, text.hasPrefix("354") { inData = true }
                 if case .replyAndStopReading = action { done = true }
