@@ -1,8 +1,8 @@
 import NIOCore
 import NIOSSL
 
-/// The client's end of the channel: frames the server's bytes into replies
-/// and hands each to the request waiting for it, in order. It owns the
+/// The client's end of the channel: frames the server's bytes into lines and
+/// replies and hands each reply to the request waiting for it, in order. It owns the
 /// per-reply timeout, turns a closed connection into failed requests, and
 /// for STARTTLS puts TLS at the front of the pipeline the moment the 220
 /// arrives, refusing any plaintext the server sent after it.
@@ -32,6 +32,7 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let timeout: TimeAmount
     private let tlsUpgrade: TLSUpgrade?
     private let processor = NIOSingleStepByteToMessageProcessor(SMTPReplyDecoder())
+    private var assembler = SMTPReplyAssembler()
     private var context: ChannelHandlerContext?
     private var waiters = CircularBuffer<Waiter>()
     /// A 421 that came unasked: the reply to the next request.
@@ -136,7 +137,12 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
         let bytes = unwrapInboundIn(data)
         tlsStartedInThisRead = false
         do {
-            try processor.process(buffer: bytes) { reply in try deliver(reply, context: context) }
+            try processor.process(buffer: bytes) { line in
+                if tlsStartedInThisRead {
+                    throw SMTPReplyDecodingError("the server sent more after agreeing to STARTTLS, before TLS began.")
+                }
+                if let reply = try assembler.add(line) { try deliver(reply, context: context) }
+            }
             if tlsStartedInThisRead && processor.unprocessedBytes > 0 {
                 throw SMTPReplyDecodingError("the server sent more after agreeing to STARTTLS, before TLS began.")
             }
@@ -164,9 +170,6 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Hands `reply` to the oldest waiter.
     private func deliver(_ reply: SMTPReply, context: ChannelHandlerContext) throws {
         guard finished == nil else { return }
-        if tlsStartedInThisRead {
-            throw SMTPReplyDecodingError("the server sent a reply after agreeing to STARTTLS, before TLS began.")
-        }
         if tlsInstalled { isEncrypted = true }
         guard let waiter = waiters.popFirst() else {
             guard reply.code == 421 else {

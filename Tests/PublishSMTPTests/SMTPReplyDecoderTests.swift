@@ -11,11 +11,14 @@ struct SMTPReplyDecoderTests {
 
     private func replies(_ wire: [UInt8], chunk: Int = .max) throws -> [SMTPReply] {
         let processor = NIOSingleStepByteToMessageProcessor(SMTPReplyDecoder())
+        var assembler = SMTPReplyAssembler()
         var found: [SMTPReply] = []
         var start = 0
         while start < wire.count {
             let end = min(wire.count, start.addingReportingOverflow(chunk).overflow ? wire.count : start + chunk)
-            try processor.process(buffer: ByteBuffer(bytes: wire[start..<end])) { found.append($0) }
+            try processor.process(buffer: ByteBuffer(bytes: wire[start..<end])) { line in
+                if let reply = try assembler.add(line) { found.append(reply) }
+            }
             start = end
         }
         return found

@@ -129,6 +129,25 @@ struct SMTPTLSTests {
         #expect(!server.commandTexts.contains { $0.hasPrefix("AUTH") })
     }
 
+    @Test("Plaintext after STARTTLS's 220 (a whole line or part of one) is refused, never read as if it came over TLS",
+          arguments: ["250-AUTH PLAIN\r\n", "250 injected\r\n", "250-partial"])
+    func startTLSInjection(injected: String) async throws {
+        let certificate = try TestCertificate()
+        // The server's 220 and the injected text go out in one write, before TLS.
+        let server = try await ScriptedSMTPServer.start(
+            tls: certificate.serverContext,
+            script: script(["STARTTLS": [.startTLSRaw("220 2.0.0 Ready to start TLS\r\n" + injected)]]))
+        let error = await smtpError {
+            _ = try await connect(configuration("smtp://localhost:\(server.port)", username: nil, password: nil,
+                                                trusting: [certificate.certificatePath]))
+        }
+        guard case .protocolViolation? = error else {
+            Issue.record("expected a protocol violation, got \(String(describing: error))")
+            return
+        }
+        #expect(server.commandTexts == ["EHLO client.example", "STARTTLS"])
+    }
+
     @Test("STARTTLS required but not offered: tlsUnavailable, and no AUTH")
     func startTLSNotOffered() async throws {
         let server = try await ScriptedSMTPServer.start(

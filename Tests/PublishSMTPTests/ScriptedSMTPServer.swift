@@ -14,6 +14,8 @@ enum ServerAction: Sendable {
     case silence
     /// Sends the text, then starts TLS as the server (STARTTLS).
     case startTLS(String)
+    /// Sends exactly these bytes (no line ends added), then starts TLS.
+    case startTLSRaw(String)
     /// Sends the text, then reads nothing more from the client.
     case replyAndStopReading(String)
 }
@@ -231,8 +233,11 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
             send(text, context: context)
             done = true
             context.channel.setOption(.autoRead, value: false).whenComplete { _ in }
-        case .startTLS(let text):
-            send(text, context: context)
+        case .startTLS, .startTLSRaw:
+            if case .startTLS(let text) = action { send(text, context: context) }
+            if case .startTLSRaw(let raw) = action {
+                context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: raw)), promise: nil)
+            }
             if let tls {
                 try! context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
                 encrypted = true
