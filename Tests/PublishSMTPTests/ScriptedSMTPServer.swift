@@ -46,6 +46,10 @@ final class ScriptedSMTPServer: Sendable {
     var commandTexts: [String] { commands.map(\.text) }
     /// The messages received so far.
     var messages: [[UInt8]] { recording.withLockedValue { $0.messages } }
+    /// The most commands that came in one read: more than one only when the
+    /// client sent a command before the reply to the one before it.
+    var largestBatch: Int { batch.withLockedValue { $0 } }
+    private let batch = Locked(0)
 
     /// Starts a server.
     /// - Parameters:
@@ -118,6 +122,10 @@ final class ScriptedSMTPServer: Sendable {
         recording.withLockedValue { $0.commands.append(command) }
     }
 
+    fileprivate func record(batchOf count: Int) {
+        batch.withLockedValue { $0 = max($0, count) }
+    }
+
     fileprivate func record(message: [UInt8]) {
         recording.withLockedValue { $0.messages.append(message) }
     }
@@ -172,6 +180,8 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var bytes = unwrapInboundIn(data)
         pending += bytes.readBytes(length: bytes.readableBytes) ?? []
+        var commandsInThisRead = 0
+        defer { server.record(batchOf: commandsInThisRead) }
         while !done {
             if inData {
                 let end: Int
@@ -195,6 +205,7 @@ private final class ScriptedSessionHandler: ChannelInboundHandler {
                 guard let lineEnd = Self.find(Array("\r\n".utf8), in: pending) else { return }
                 let line = String(decoding: pending[..<lineEnd], as: UTF8.self)
                 pending.removeFirst(lineEnd + 2)
+                commandsInThisRead += 1
                 server.record(ReceivedCommand(text: line, encrypted: encrypted))
                 let verb = line.prefix(while: { $0 != " " && $0 != ":" }).uppercased()
                 var action = script(line)
