@@ -39,6 +39,7 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
             if reply.code == 421 {
                 return "The SMTP server is closing the connection (at \(stage.phrase)): \(reply)."
             }
+            if stage == .endOfData { return "The SMTP server refused the message: \(reply)." }
             return "The SMTP server refused \(stage.phrase): \(reply)."
         case .connectionLost(.endOfData):
             return "The connection to the SMTP server was lost after the end of the message was sent;"

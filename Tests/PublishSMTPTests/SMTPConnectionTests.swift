@@ -193,6 +193,27 @@ struct SMTPConnectionTests {
         await connection.close()
     }
 
+    @Test("A refusal of the message after its end ends that transaction only; the next one needs no RSET")
+    func refusedAtEnd() async throws {
+        let server = try await ScriptedSMTPServer.start(script: script([".": [.reply("554 5.7.1 Message rejected as spam")]]))
+        let connection = try await plainConnection(to: server)
+        let error = await smtpError {
+            _ = try await connection.send(from: "a@example.org", to: "b@example.net", message: Array("spam".utf8),
+                                          beforeEndOfData: noWait)
+        }
+        guard case .rejected(let reply, .endOfData)? = error else {
+            Issue.record("expected a refusal at the end of data, got \(String(describing: error))")
+            return
+        }
+        #expect(reply.enhancedStatus == "5.7.1")
+        #expect(connection.isOpen)
+        _ = try await connection.send(from: "a@example.org", to: "b@example.net", message: Array("ham".utf8),
+                                      beforeEndOfData: noWait)
+        #expect(server.messages == [Array("spam\r\n".utf8), Array("ham\r\n".utf8)])
+        #expect(!server.commandTexts.contains("RSET"))
+        await connection.close()
+    }
+
     @Test("A 421 means the server is closing: refused at that stage, and the connection is no longer open")
     func closing421() async throws {
         let server = try await ScriptedSMTPServer.start(

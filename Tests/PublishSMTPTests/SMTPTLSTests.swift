@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 @testable import PublishSMTP
 
@@ -146,6 +147,22 @@ struct SMTPTLSTests {
             return
         }
         #expect(server.commandTexts == ["EHLO client.example", "STARTTLS"])
+    }
+
+    @Test("A trusted-certificate file that is missing or holds no certificate is a configuration error, before connecting",
+          arguments: [true, false])
+    func unreadableTrustedCertificates(missing: Bool) async throws {
+        let folder = try TemporaryFolder(["empty.pem": ""])
+        let path = folder.url.appendingPathComponent(missing ? "missing.pem" : "empty.pem").path
+        let error = await smtpError {
+            // Port 9 on loopback: nothing is sent there, the file is read first.
+            _ = try await connect(configuration("smtp://127.0.0.1:9", username: nil, password: nil, trusting: [path]))
+        }
+        guard case .configuration(let message)? = error else {
+            Issue.record("expected a configuration error, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains(path))
     }
 
     @Test("STARTTLS required but not offered: tlsUnavailable, and no AUTH")
