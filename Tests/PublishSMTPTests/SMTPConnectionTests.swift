@@ -379,6 +379,18 @@ struct SMTPConnectionTests {
         #expect(!connection.isOpen)
     }
 
+    @Test("An address that is not ASCII goes with SMTPUTF8 when the server offers it")
+    func internationalAddress() async throws {
+        let server = try await ScriptedSMTPServer.start(
+            script: script(["EHLO": [.reply("250-test.example\n250-SMTPUTF8\n250 8BITMIME")]]))
+        let connection = try await plainConnection(to: server)
+        _ = try await connection.send(from: "a@example.org", to: "读者@example.net", message: [65],
+                                      beforeEndOfData: noWait)
+        #expect(server.commandTexts.prefix(3) == ["EHLO client.example", "MAIL FROM:<a@example.org> SMTPUTF8",
+                                                  "RCPT TO:<读者@example.net>"])
+        await connection.close()
+    }
+
     @Test("Addresses that would break the command, or need SMTPUTF8 the server lacks, are refused before MAIL")
     func badAddresses() async throws {
         let server = try await ScriptedSMTPServer.start()
