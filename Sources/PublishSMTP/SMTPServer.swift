@@ -3,7 +3,7 @@ import Foundation
 /// Where and how to send mail: the host and port, the kind of TLS, the
 /// credentials and the name the client gives itself. Made from the URL a
 /// user configures, with credentials from the environment only.
-public struct SMTPServer: Sendable {
+public struct SMTPServer: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// How the connection is encrypted.
     public enum Security: String, Sendable {
         /// Plain text; allowed only to a loopback host.
@@ -14,10 +14,13 @@ public struct SMTPServer: Sendable {
         case tls
     }
 
+    /// A name or an IP address (an IPv6 address without brackets).
     public var host: String
     public var port: Int
     public var security: Security
+    /// Set together with `password`, or neither.
     public var username: String?
+    /// Never printed: `description` leaves it out.
     public var password: String?
     /// The name said in EHLO (the sender's domain).
     public var clientName: String
@@ -110,6 +113,17 @@ public struct SMTPServer: Sendable {
         self.trustedCertificates = ProcessInfo.processInfo.environment["SSL_CERT_FILE"]
             .flatMap { $0.isEmpty ? nil : [$0] } ?? []
     }
+
+    /// `smtp://mail.example.org:587 (starttls, user news)`: for messages
+    /// and logs, without the password.
+    public var description: String {
+        let scheme = security == .tls ? "smtps" : "smtp"
+        let address = host.contains(":") ? "[\(host)]" : host
+        return "\(scheme)://\(address):\(port) (\(security.rawValue)" + (username.map { ", user \($0)" } ?? "") + ")"
+    }
+
+    /// The same as `description`, so that no printing shows the password.
+    public var debugDescription: String { description }
 
     /// True when the host is this machine: 127.0.0.0/8, ::1 or localhost.
     public var isLoopback: Bool { SMTPHostName.isLoopback(host) }

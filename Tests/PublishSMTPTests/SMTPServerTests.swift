@@ -93,6 +93,13 @@ struct SMTPServerTests {
         #expect(both.username == "u" && both.password == "p")
     }
 
+    @Test("Printed, the server shows its address and user but never the password")
+    func printed() throws {
+        let configured = try server("smtp://[::1]:2525", tls: "starttls", username: "news", password: "s3cret")
+        #expect("\(configured)" == "smtp://[::1]:2525 (starttls, user news)")
+        #expect(!String(reflecting: configured).contains("s3cret"))
+    }
+
     @Test("The EHLO name must be a domain or an address literal")
     func clientName() {
         #expect(refusal { try server("smtp://h.example", clientName: "") } != nil)
