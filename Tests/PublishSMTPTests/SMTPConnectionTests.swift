@@ -306,7 +306,8 @@ struct SMTPConnectionTests {
     @Test("A server that stops reading in the middle of a message: the write times out, lost at the message")
     func stalledDuringMessage() async throws {
         let server = try await ScriptedSMTPServer.start(script: script(["DATA": [.replyAndStopReading("354 go ahead")]]))
-        let connection = try await plainConnection(to: server, timeout: .milliseconds(500))
+        // Long enough for every reply on a busy machine; the stalled write then waits this long.
+        let connection = try await plainConnection(to: server, timeout: .seconds(2))
         // Far more than the socket buffers on both ends hold.
         let message = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 20)
         let error = await smtpError {
