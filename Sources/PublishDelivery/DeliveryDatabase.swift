@@ -45,6 +45,12 @@ public final class DeliveryDatabase: Sendable {
                 t.column("createdAt", .datetime).notNull()
                 t.column("updatedAt", .datetime).notNull()
             }
+            // One row per post ever sent: when its audience was fixed.
+            try db.create(table: "issue") { t in
+                t.primaryKey("post", .text)
+                t.column("subject", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+            }
             // One row per (post, subscriber): see `DeliveryStatus`.
             try db.create(table: "delivery") { t in
                 t.column("post", .text).notNull()

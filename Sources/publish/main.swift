@@ -1,2 +1,3 @@
 import PublishCLI
-PublishCommand.main()
+
+await PublishCommand.start()

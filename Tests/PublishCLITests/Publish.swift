@@ -19,10 +19,12 @@ struct Publish {
         fatalError("the publish executable was not built next to the tests (\(Bundle.main.bundleURL.path))")
     }()
 
-    static func run(_ arguments: [String], stdin: String = "") throws -> Run {
+    /// - Parameter environment: variables set for this run, over the tests' own.
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
