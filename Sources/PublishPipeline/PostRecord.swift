@@ -23,6 +23,9 @@ struct PostRecord: Sendable {
     var fileHash: String
     /// `published: false`: the file gives no post.
     var unpublished: Bool
+    /// For a file that holds Liquid, the `Liquid.cacheKey` it was expanded
+    /// with; empty for the others.
+    var liquidKey = ""
     var url = ""
     var outputPath = ""
     var date = Date(timeIntervalSince1970: 0)
@@ -42,6 +45,7 @@ struct PostRecord: Sendable {
         var key = CacheKey("post")
         key.add(sourcePath)
         key.add(fileHash)
+        key.add(liquidKey)
         add(resolved, to: &key)
         return key.value
     }
@@ -50,6 +54,7 @@ struct PostRecord: Sendable {
     func excerptKey(resolved: [String?]) -> String {
         var key = CacheKey("excerpt")
         key.add(SHA256.hex(excerptJSON))
+        key.add(liquidKey)
         add(resolved, to: &key)
         return key.value
     }
@@ -66,6 +71,7 @@ struct PostRecord: Sendable {
         writer.string(sourcePath)
         writer.string(fileHash)
         writer.bool(unpublished)
+        writer.string(liquidKey)
         writer.int(diagnostics.count)
         for diagnostic in diagnostics { writer.diagnostic(diagnostic) }
         guard !unpublished else { return }
@@ -93,6 +99,7 @@ struct PostRecord: Sendable {
         sourcePath = try reader.string()
         fileHash = try reader.string()
         unpublished = try reader.bool()
+        liquidKey = try reader.string()
         diagnostics = try (0..<reader.count(each: 10)).map { _ in try reader.diagnostic() }
         guard !unpublished else { return }
         url = try reader.string()

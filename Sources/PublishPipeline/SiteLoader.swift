@@ -9,7 +9,9 @@ import PublishReader
 ///
 /// With a `cache`, a post file whose bytes the last build read is not
 /// parsed: the site gets it from the cache, with its tree read only when
-/// an output asks for it. Drafts and files holding Liquid are always read.
+/// an output asks for it. A file holding Liquid is taken from the cache
+/// only while everything its Liquid can look up is the same; drafts are
+/// always read.
 public struct SiteLoader: Sendable {
     public var source: URL
     public var config: SiteConfig
@@ -36,13 +38,33 @@ public struct SiteLoader: Sendable {
         // Jekyll expands Liquid before Markdown, and `{% post_url %}` needs
         // every URL: read everything once, then read again the files that
         // hold Liquid, now that the URLs are known.
-        let table = LinkTable()
+        let table = LoadTable()
         var posts = Parallel.map(found.candidates) { firstRead($0, links: table) }
         var pages = Parallel.map(found.pages) { readPage($0, liquid: nil) }
         let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item),
                                 staticFiles: found.staticFiles)
-        let again = Parallel.map(posts.indices.filter { posts[$0].usesLiquid }) { index in
-            (index, dated(readPost(found.candidates[index], liquid: liquid)))
+        table.set(liquid)
+        let liquidKey = liquid.cacheKey
+        for index in posts.indices where posts[index].usesLiquid && posts[index].recalled {
+            if posts[index].record?.liquidKey == liquidKey {
+                cache?.remember(posts[index].record!, recalled: true)
+            } else {
+                posts[index].recalled = false
+            }
+        }
+        let firstPass = posts
+        let again = Parallel.map(posts.indices.filter { posts[$0].usesLiquid && !posts[$0].recalled }) { index in
+            var outcome = dated(readPost(found.candidates[index], liquid: liquid, bytes: firstPass[index].bytes))
+            if let cache, let hash = firstPass[index].fileHash {
+                if var record = makeRecord(of: outcome, path: found.candidates[index].path, fileHash: hash) {
+                    record.liquidKey = liquidKey
+                    cache.remember(record, recalled: false)
+                    outcome.record = record
+                } else {
+                    cache.countParsed()
+                }
+            }
+            return (index, outcome)
         }
         for (index, outcome) in again { posts[index] = outcome }
         let pagesAgain = Parallel.map(pages.indices.filter { pages[$0].usesLiquid }) { index in
@@ -52,7 +74,10 @@ public struct SiteLoader: Sendable {
 
         var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics)
         var records: [String: (record: PostRecord, recalled: Bool)] = [:]
-        for outcome in posts { if let record = outcome.record { records[record.sourcePath] = (record, outcome.recalled) } }
+        for index in posts.indices {
+            posts[index].bytes = nil
+            if let record = posts[index].record { records[record.sourcePath] = (record, posts[index].recalled) }
+        }
         var loaded = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
         var loadedPages = pages.compactMap(\.item)
         diagnostics += dropRepeatedURLs(&loaded, pages: loadedPages)
@@ -99,22 +124,37 @@ public struct SiteLoader: Sendable {
         var record: PostRecord?
         /// Whether the post came from the cache instead of being parsed.
         var recalled = false
+        /// A file holding Liquid, kept for its second reading, and its hash
+        /// when the build has a cache.
+        var bytes: [UInt8]?
+        var fileHash: String?
     }
 
     /// Reads a post file the first time, without Liquid: from the cache
     /// when it knows the file's bytes, else parsed (and then recorded).
-    private func firstRead(_ candidate: PostFinder.Candidate, links: LinkTable) -> Outcome<Post> {
+    private func firstRead(_ candidate: PostFinder.Candidate, links: LoadTable) -> Outcome<Post> {
         guard let cache, !candidate.isDraft,
               let data = FileManager.default.contents(atPath: source.appendingPathComponent(candidate.path).path) else {
             cache?.countParsed()
             return dated(readPost(candidate, liquid: nil))
         }
         let bytes = Array(data)
-        guard !Liquid.appears(in: bytes) else {
-            cache.countParsed()
-            return dated(readPost(candidate, liquid: nil, bytes: bytes))
-        }
         let hash = SHA256.hex(bytes)
+        if Liquid.appears(in: bytes) {
+            // Whether the record is still good is known once every URL is:
+            // `load` checks its `liquidKey`, and reads the file again if not.
+            if let record = cache.record(for: candidate.path, fileHash: hash), !record.liquidKey.isEmpty,
+               var outcome = recall(record, candidate: candidate, links: links) {
+                outcome.usesLiquid = true
+                outcome.bytes = bytes
+                outcome.fileHash = hash
+                return dated(outcome)
+            }
+            var outcome = dated(readPost(candidate, liquid: nil, bytes: bytes))
+            outcome.bytes = bytes
+            outcome.fileHash = hash
+            return outcome
+        }
         if let record = cache.record(for: candidate.path, fileHash: hash),
            let outcome = recall(record, candidate: candidate, links: links) {
             cache.remember(record, recalled: true)
@@ -165,21 +205,22 @@ public struct SiteLoader: Sendable {
 
     /// The post the cache recorded, its tree to be read again (and its
     /// links resolved with `links`) only when an output asks for it.
-    private func recall(_ record: PostRecord, candidate: PostFinder.Candidate, links: LinkTable) -> Outcome<Post>? {
+    private func recall(_ record: PostRecord, candidate: PostFinder.Candidate, links: LoadTable) -> Outcome<Post>? {
         guard !record.unpublished else {
             return Outcome(diagnostics: record.diagnostics, unpublished: true, record: record, recalled: true)
         }
         guard let metadata = (try? Document(json: record.metadataJSON))?.metadata else { return nil }
         let path = candidate.path
+        let usesLiquid = !record.liquidKey.isEmpty
         let body = Lazy<PostBody> { [self] in
-            let read = readPost(candidate, liquid: nil)
+            let read = readPost(candidate, liquid: usesLiquid ? links.liquid : nil)
             var document = read.item?.document ?? Document(path: path, metadata: metadata)
-            _ = links.value.resolve(in: &document, path: path)
+            _ = links.links.resolve(in: &document, path: path)
             return PostBody(document: document, source: read.item?.source ?? .empty)
         }
         let excerpt = Lazy<Document> {
             var excerpt = (try? Document(json: record.excerptJSON)) ?? Document(path: path, metadata: metadata)
-            _ = links.value.resolve(in: &excerpt, path: path)
+            _ = links.links.resolve(in: &excerpt, path: path)
             return excerpt
         }
         let post = Post(metadata: metadata, sourcePath: path, url: record.url, outputPath: record.outputPath,
@@ -344,21 +385,34 @@ public struct SiteLoader: Sendable {
     }
 }
 
-/// The site's `PostLinks`, made once every post is known; the posts
-/// recalled from the cache resolve their links with it when first read.
-final class LinkTable: @unchecked Sendable {
+/// What the posts recalled from the cache need to be read again, known
+/// once every post is: the site's `PostLinks` and its Liquid context.
+final class LoadTable: @unchecked Sendable {
     private let lock = NSLock()
-    private var links: PostLinks?
+    private var storedLinks: PostLinks?
+    private var storedLiquid: Liquid?
 
     func set(_ links: PostLinks) {
         lock.lock()
-        self.links = links
+        storedLinks = links
         lock.unlock()
     }
 
-    var value: PostLinks {
+    func set(_ liquid: Liquid) {
+        lock.lock()
+        storedLiquid = liquid
+        lock.unlock()
+    }
+
+    var links: PostLinks {
         lock.lock()
         defer { lock.unlock() }
-        return links!
+        return storedLinks!
+    }
+
+    var liquid: Liquid {
+        lock.lock()
+        defer { lock.unlock() }
+        return storedLiquid!
     }
 }

@@ -8,7 +8,8 @@ import Testing
 @Suite("publish build with the cache")
 struct CacheTests {
     /// A site of 30 posts in two categories, with tags, links between
-    /// posts, a page, a site template, a Chinese post and a broken link.
+    /// posts, Liquid, a page, a site template, a Chinese post and a broken
+    /// link.
     final class Site: TemporaryFolder, @unchecked Sendable {
         static func make() throws -> Site {
             var files = [
@@ -23,6 +24,8 @@ struct CacheTests {
             }
             files["_posts/2020-01-09-post-9.md"] = "---\ntitle: 第九篇\nlang: zh\ncategory: 笔记\n---\n中文的摘要。\n\n正文。\n"
             files["_posts/2020-01-20-post-20.md"]! += "\nA [broken link](2000-01-01-nowhere.md).\n"
+            // Liquid that looks up a post whose date changes below.
+            files["_posts/2020-01-25-post-25.md"]! += "\nOn {{ site.title }}: [seven]({% post_url 2020-01-07-post-7 %}).\n"
             return try Site(files)
         }
 
