@@ -49,7 +49,9 @@ public struct AtomEmitter: Emitter {
         let authority = options.idAuthority.isEmpty ? EntryID.host(of: address) : options.idAuthority.lowercased()
         let ids = EntryID(authority: authority, dates: dates)
         let root = address + config.baseurl
-        let (entries, entryDiagnostics) = EntryBuilder(site: site, ids: ids, root: root).entries()
+        var builder = EntryBuilder(site: site, ids: ids, root: root)
+        builder.keyed = output.isCaching
+        let (entries, entryDiagnostics) = builder.entries()
         diagnostics += entryDiagnostics
         guard let oldest = entries.lazy.compactMap({ $0 }).first else { return diagnostics }
         let feedSite = FeedSite(
@@ -57,15 +59,53 @@ public struct AtomEmitter: Emitter {
             author: config.author ?? Author(name: config.title), dates: dates, ids: ids, oldest: oldest.published)
         let atom = AtomWriter(site: feedSite)
         let json = JSONFeedWriter(site: feedSite)
+        let base = output.isCaching ? baseKey(feedSite) : ""
         for feed in FeedCatalog(options: options, site: site, entries: entries).feeds {
             for document in documents(of: feed, entries: entries) {
-                try output.write(atom.render(document), to: feed.file(archive: document.archive, json: false))
-                if options.jsonFeed {
-                    try output.write(json.render(document), to: feed.file(archive: document.archive, json: true))
+                let key = output.isCaching ? self.key(of: document, base: base) : ""
+                for isJSON in options.jsonFeed ? [false, true] : [false] {
+                    let path = feed.file(archive: document.archive, json: isJSON)
+                    let render = { isJSON ? json.render(document) : atom.render(document) }
+                    if !output.isCaching {
+                        try output.write(render(), to: path)
+                    } else if try !output.reuse(path, key: key + (isJSON ? " json" : " atom")) {
+                        try output.write(render(), to: path, key: key + (isJSON ? " json" : " atom"))
+                    }
                 }
             }
         }
         return diagnostics
+    }
+
+    /// What every document is made from besides its feed and entries.
+    private func baseKey(_ site: FeedSite) -> String {
+        var key = CacheKey("feed")
+        key.add(site.root)
+        key.add(site.title)
+        key.add(site.description)
+        key.add(site.language)
+        key.add(site.author.name)
+        key.add(site.author.email)
+        key.add(site.author.url)
+        key.add(site.oldest)
+        key.add(site.ids.authority)
+        key.add("\(options)")
+        return key.value
+    }
+
+    /// What one document is made from: its place in its feed and its entries.
+    private func key(of document: FeedDocument, base: String) -> String {
+        var key = CacheKey("feed document")
+        key.add(base)
+        key.add(document.feed.name)
+        key.add(document.feed.title)
+        key.add(document.feed.path)
+        key.add(document.feed.archiveFolder)
+        key.add("\(document.feed.style)")
+        for number in [document.archive, document.previousArchive, document.nextArchive] { key.add(number ?? -1) }
+        key.add(document.isComplete)
+        key.add(document.entries.map(\.key))
+        return key.value
     }
 
     /// The archives of `feed`, then its subscription document.

@@ -11,6 +11,8 @@ struct EntryBuilder {
     let ids: EntryID
     /// The site's address with its baseurl: `https://example.org/blog`.
     let root: String
+    /// Whether to work out each entry's key, for the build cache.
+    var keyed = false
 
     /// One entry per post, in the site's order. A post whose id another,
     /// older post already has is left out (nil) with an error: a reader
@@ -18,8 +20,6 @@ struct EntryBuilder {
     func entries() -> (entries: [FeedEntry?], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
-        let writer = HTMLWriter()
-        let text = TextWriter(options: TextOptions(columns: 0))
         let entries = site.posts.map { post -> FeedEntry? in
             let id = ids.id(of: post, diagnostics: &diagnostics)
             if let owner = owners[id] {
@@ -37,15 +37,44 @@ struct EntryBuilder {
             for term in post.metadata.categories + post.metadata.tags where !terms.contains(term) {
                 terms.append(term)
             }
-            return FeedEntry(
+            let rendering = Lazy<FeedEntry.Rendering> {
+                let writer = HTMLWriter()
+                let text = TextWriter(options: TextOptions(columns: 0))
+                return FeedEntry.Rendering(
+                    excerptHTML: writer.render(post.excerpt.resolvingURLs(with: resolver)),
+                    excerptText: text.render(post.excerpt).trimmingCharacters(in: .whitespacesAndNewlines),
+                    contentHTML: writer.render(post.document.resolvingURLs(with: resolver)))
+            }
+            var entry = FeedEntry(
                 id: id, title: post.title, url: url, published: post.date,
                 updated: post.metadata.updated?.date(in: site.config.timeZone) ?? post.date,
                 language: language, authors: post.metadata.authors, terms: terms,
-                description: post.metadata.description,
-                excerptHTML: writer.render(post.excerpt.resolvingURLs(with: resolver)),
-                excerptText: text.render(post.excerpt).trimmingCharacters(in: .whitespacesAndNewlines),
-                contentHTML: writer.render(post.document.resolvingURLs(with: resolver)))
+                description: post.metadata.description, rendering: rendering, key: "")
+            if keyed { entry.key = key(of: entry, post: post) }
+            return entry
         }
         return (entries, diagnostics)
+    }
+
+    /// What an entry is made from: its fields and the post's trees.
+    private func key(of entry: FeedEntry, post: Post) -> String {
+        var key = CacheKey("feed entry")
+        key.add(entry.id)
+        key.add(entry.title)
+        key.add(entry.url)
+        key.add(entry.published)
+        key.add(entry.updated)
+        key.add(entry.language)
+        key.add(entry.authors.count)
+        for author in entry.authors {
+            key.add(author.name)
+            key.add(author.email)
+            key.add(author.url)
+        }
+        key.add(entry.terms)
+        key.add(entry.description)
+        key.add(post.excerptKey)
+        key.add(post.contentKey)
+        return key.value
     }
 }

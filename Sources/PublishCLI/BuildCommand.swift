@@ -24,6 +24,9 @@ struct BuildOptions: ParsableArguments {
     @Flag(help: "Include posts dated in the future.")
     var future = false
 
+    @Flag(help: "Ignore the build cache in SOURCE/.publish-cache: read every post and render every file.")
+    var noCache = false
+
     var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
     var outputURL: URL { output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("_site") }
 
@@ -53,14 +56,17 @@ struct BuildOptions: ParsableArguments {
         if outputURL.standardizedFileURL.path.hasPrefix(base) {
             config.exclude.append(String(outputURL.standardizedFileURL.path.dropFirst(base.count)))
         }
+        let cache = noCache ? nil : openCache(project: project)
         var loader = SiteLoader(source: sourceURL, config: config, pipeline: project.markdown)
         loader.includeDrafts = drafts
         loader.includeFuture = future
+        loader.cache = cache
         let (site, loadDiagnostics) = loader.load()
         report.add(loadDiagnostics)
         let chosen = project.outputs.filter { format.isEmpty ? $0.enabled : format.contains($0.name) }
+        let files: (rendered: Int, reused: Int)
         do {
-            let folder = try OutputFolder(destination: outputURL)
+            let folder = try OutputFolder(destination: outputURL, cache: cache)
             report.progress("writing \(chosen.map { $0.name }.joined(separator: ", ")) for \(site.posts.count) posts…")
             var jobs: [(emitter: any Emitter, site: Site)] = []
             for output in chosen {
@@ -71,14 +77,43 @@ struct BuildOptions: ParsableArguments {
             report.add(Emitters.run(jobs, into: folder))
             if !format.isEmpty { try folder.keepPrevious() }
             try folder.commit()
+            files = folder.fileCounts
         } catch {
             report.add([.error("cannot write \(outputURL.path): \(error)")])
             return false
         }
+        if let cache {
+            do {
+                try cache.save(destination: URL(fileURLWithPath: outputURL.path).standardizedFileURL)
+            } catch {
+                report.add([.warning("cannot write the build cache in \(cache.folder.path) (\(error.localizedDescription)); "
+                                     + "the next build reads every post again")])
+            }
+        }
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        var reuse = ""
+        if let cache {
+            let posts = cache.postCounts
+            reuse = "; \(count(posts.parsed, "post file")) read, \(posts.recalled) from the cache"
+        }
         report.summary("built \(count(site.posts.count, "post")) and \(count(site.pages.count, "page")) "
-                       + "(\(chosen.map { $0.name }.joined(separator: ", "))) into \(outputURL.path)")
+                       + "(\(chosen.map { $0.name }.joined(separator: ", "))) into \(outputURL.path): "
+                       + "rendered \(count(files.rendered, "file")), reused \(files.reused)\(reuse)")
         return !report.hasErrors
+    }
+}
+
+extension BuildOptions {
+    /// The site's build cache, or nil when it cannot vouch for this build
+    /// (a stage runs an outside command). A cache folder that cannot be
+    /// read is as good as none; one that cannot be written is reported
+    /// when the build ends.
+    func openCache(project: Project) -> BuildCache? {
+        let folder = sourceURL.appendingPathComponent(".publish-cache")
+        guard let fingerprint = CacheFingerprint.make(project: project, source: sourceURL,
+                                                      pipelineFile: pipeline.map { URL(fileURLWithPath: $0) },
+                                                      cacheFolder: folder) else { return nil }
+        return BuildCache(folder: folder, fingerprint: fingerprint)
     }
 }
 

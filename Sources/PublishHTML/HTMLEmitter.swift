@@ -32,27 +32,45 @@ public struct HTMLEmitter: Emitter {
 
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
         let theme = try Theme(overrides: site.source?.appendingPathComponent("templates"))
-        let pages = SitePages(site: site, theme: theme, emitter: self)
-        try output.write(Array(Theme.stylesheet.utf8), to: "assets/publish/theme.css")
+        let pages = SitePages(site: site, theme: theme, emitter: self, keyed: output.isCaching)
+        let files = Files(output: output)
+        try files.put("assets/publish/theme.css", key: theme.fingerprint) { Array(Theme.stylesheet.utf8) }
         for index in site.posts.indices {
-            try output.write(pages.post(at: index), to: site.posts[index].outputPath)
+            try files.put(site.posts[index].outputPath, key: pages.postKey(at: index)) { pages.post(at: index) }
         }
         for page in site.pages {
-            try output.write(pages.page(page), to: page.outputPath)
+            try files.put(page.outputPath, key: pages.pageKey(page)) { pages.page(page) }
         }
-        for (path, bytes) in pages.indexPages() { try output.write(bytes, to: path) }
-        try output.write(pages.archive(), to: "archive/index.html")
-        for (path, bytes) in pages.taxonomyPages() { try output.write(bytes, to: path) }
+        for page in 1...pages.indexPageCount {
+            try files.put(pages.indexPath(page), key: pages.indexKey(page)) { pages.indexPage(page) }
+        }
+        try files.put("archive/index.html", key: pages.archiveKey()) { pages.archive() }
+        for term in pages.terms() {
+            try files.put(term.path, key: pages.termKey(term)) { pages.termPage(term) }
+        }
         var diagnostics: [Diagnostic] = []
         if let source = site.source {
             for file in site.staticFiles {
                 do {
-                    try output.copy(source.appendingPathComponent(file), to: file)
+                    try output.copy(source.appendingPathComponent(file), to: file, reusing: true)
                 } catch let diagnostic as Diagnostic {
                     diagnostics.append(.error(diagnostic.message, at: SourceLocation(path: file, position: .unknown)))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// Writes each file, or carries the last build's over when the build
+    /// keeps a cache and the file's key is the same.
+    private struct Files {
+        let output: OutputFolder
+
+        func put(_ path: String, key: @autoclosure () -> String, render: () -> [UInt8]) throws {
+            guard output.isCaching else { return try output.write(render(), to: path) }
+            let key = key()
+            if try output.reuse(path, key: key) { return }
+            try output.write(render(), to: path, key: key)
+        }
     }
 }

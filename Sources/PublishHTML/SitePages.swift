@@ -14,10 +14,16 @@ struct SitePages {
     private let dayFormat: Date.ISO8601FormatStyle
     private let instantFormat: Date.ISO8601FormatStyle
     /// Each post as lists show it, its excerpt rendered once however many
-    /// lists it is in; by post index.
-    private var summaries: [PostSummaryView] = []
+    /// lists it is in, and only when a list that is rendered holds it.
+    private let summaries: Summaries
+    /// What each post's summary is made from, by post index; empty when
+    /// the build keeps no cache.
+    private let summaryKeys: [String]
+    /// What every page is made from besides its own content: the theme,
+    /// the options, the site's navigation and feeds.
+    private let baseKey: String
 
-    init(site: Site, theme: Theme, emitter: HTMLEmitter) {
+    init(site: Site, theme: Theme, emitter: HTMLEmitter, keyed: Bool) {
         self.site = site
         self.theme = theme
         self.emitter = emitter
@@ -35,7 +41,74 @@ struct SitePages {
         dayFormat = iso.year().month().day().dateSeparator(.dash)
         instantFormat = iso.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
             .timeSeparator(.colon).timeZone(separator: .colon)
-        summaries = site.posts.map(summary)
+        summaries = Summaries(count: site.posts.count)
+        guard keyed else {
+            summaryKeys = []
+            baseKey = ""
+            return
+        }
+        var key = CacheKey("html page")
+        key.add(theme.fingerprint)
+        key.add(emitter.postsPerPage)
+        key.add(emitter.rawHTML?.rawValue)
+        key.add(config.rawHTML)
+        key.add(config.language)
+        key.add(config.timeZone.identifier)
+        key.add(config.url)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        key.add(String(decoding: (try? encoder.encode(siteView)) ?? Data(), as: UTF8.self))
+        baseKey = key.value
+        summaryKeys = site.posts.map { post in
+            var key = CacheKey("summary")
+            key.add(post.title)
+            key.add(post.metadata.language)
+            key.add(post.url)
+            key.add(post.date)
+            key.add(post.readingMinutes)
+            key.add(post.excerptKey)
+            return key.value
+        }
+    }
+
+    // MARK: Keys
+
+    /// A key of what the page of post `index` is made from.
+    func postKey(at index: Int) -> String {
+        let post = site.posts[index]
+        var key = CacheKey("post page")
+        key.add(baseKey)
+        key.add(summaryKeys[index])
+        key.add(post.contentKey)
+        key.add(post.metadata.description)
+        key.add(post.metadata.categories)
+        key.add(post.metadata.tags)
+        for neighbour in [index - 1, index + 1] {
+            let there = site.posts.indices.contains(neighbour) ? site.posts[neighbour] : nil
+            key.add(there?.title)
+            key.add(there?.url)
+        }
+        return key.value
+    }
+
+    func pageKey(_ page: Page) -> String {
+        var key = CacheKey("page")
+        key.add(baseKey)
+        key.add(page.url)
+        key.add(SHA256.hex(page.document.jsonBytes()))
+        return key.value
+    }
+
+    /// A key of a list of posts, newest first, under `heading` at `url`.
+    private func listKey(_ kind: String, heading: String?, url: String, posts: [Int], extra: [String] = []) -> String {
+        var key = CacheKey(kind)
+        key.add(baseKey)
+        key.add(heading)
+        key.add(url)
+        key.add(extra)
+        key.add(posts.count)
+        for index in posts { key.add(summaryKeys[index]) }
+        return key.value
     }
 
     // MARK: Pages
@@ -43,7 +116,7 @@ struct SitePages {
     func post(at index: Int) -> [UInt8] {
         let post = site.posts[index]
         let view = PostView(
-            post: summaries[index], content: writer.render(post.document),
+            post: summary(at: index), content: writer.render(post.document),
             categories: post.metadata.categories.map { TermView(name: $0, href: href(termPath("categories", $0))) },
             tags: post.metadata.tags.map { TermView(name: $0, href: href(termPath("tags", $0))) },
             hasCategories: !post.metadata.categories.isEmpty, hasTags: !post.metadata.tags.isEmpty,
@@ -59,32 +132,54 @@ struct SitePages {
         return layout(title: page.title, lang: lang, description: page.metadata.description, url: page.url, body: body)
     }
 
-    /// `index.html`, then `page/2/index.html` and on, newest posts first.
-    func indexPages() -> [(String, [UInt8])] {
-        let newest = Array(summaries.reversed())
-        let size = emitter.postsPerPage
-        let count = max(1, (newest.count + size - 1) / size)
-        let url = { (page: Int) in page == 1 ? "/" : "/page/\(page)/" }
-        return (1...count).map { page in
-            let slice = newest.dropFirst((page - 1) * size).prefix(size)
-            let pagination = count == 1 ? nil : PaginationView(
-                page: page, pages: count, previous: page > 1 ? href(url(page - 1)) : nil,
-                next: page < count ? href(url(page + 1)) : nil, newerLabel: labels.newer, olderLabel: labels.older)
-            let view = ListView(heading: nil, posts: Array(slice), pagination: pagination)
-            let bytes = layout(title: page == 1 ? nil : "\(page) / \(count)", lang: site.config.language,
-                               description: site.config.description, url: url(page), body: theme.render(view, with: "list"))
-            return (String(url(page).dropFirst()) + "index.html", bytes)
+    /// How many index pages there are: `index.html`, then `page/2/index.html` and on.
+    var indexPageCount: Int {
+        max(1, (site.posts.count + emitter.postsPerPage - 1) / emitter.postsPerPage)
+    }
+
+    private func indexURL(_ page: Int) -> String { page == 1 ? "/" : "/page/\(page)/" }
+
+    /// The file of index page `page` (from 1).
+    func indexPath(_ page: Int) -> String { String(indexURL(page).dropFirst()) + "index.html" }
+
+    /// The posts on index page `page`, newest first, by index.
+    private func indexPosts(_ page: Int) -> [Int] {
+        Array(site.posts.indices.reversed().dropFirst((page - 1) * emitter.postsPerPage).prefix(emitter.postsPerPage))
+    }
+
+    func indexKey(_ page: Int) -> String {
+        listKey("index page", heading: nil, url: indexURL(page), posts: indexPosts(page), extra: ["\(indexPageCount)"])
+    }
+
+    /// Index page `page`, newest posts first.
+    func indexPage(_ page: Int) -> [UInt8] {
+        let count = indexPageCount
+        let pagination = count == 1 ? nil : PaginationView(
+            page: page, pages: count, previous: page > 1 ? href(indexURL(page - 1)) : nil,
+            next: page < count ? href(indexURL(page + 1)) : nil, newerLabel: labels.newer, olderLabel: labels.older)
+        let view = ListView(heading: nil, posts: indexPosts(page).map(summary), pagination: pagination)
+        return layout(title: page == 1 ? nil : "\(page) / \(count)", lang: site.config.language,
+                      description: site.config.description, url: indexURL(page), body: theme.render(view, with: "list"))
+    }
+
+    func archiveKey() -> String {
+        var extra: [String] = []
+        for (kind, terms) in [("categories", site.categories), ("tags", site.tags)] {
+            extra.append(kind)
+            for term in terms { extra += [term.name, "\(term.posts.count)"] }
         }
+        return listKey("archive", heading: labels.archive, url: "/archive/", posts: site.posts.indices.reversed(),
+                       extra: extra)
     }
 
     func archive() -> [UInt8] {
         var years: [ArchiveView.Year] = []
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = site.config.timeZone
-        for (post, summary) in zip(site.posts, summaries).reversed() {
+        for (index, post) in site.posts.enumerated().reversed() {
             let year = String(calendar.component(.year, from: post.date))
             if years.last?.year != year { years.append(ArchiveView.Year(year: year, posts: [])) }
-            years[years.count - 1].posts.append(summary)
+            years[years.count - 1].posts.append(summary(at: index))
         }
         let taxonomies = [("categories", labels.categories, site.categories), ("tags", labels.tags, site.tags)]
             .filter { !$0.2.isEmpty }
@@ -98,23 +193,41 @@ struct SitePages {
                       body: theme.render(view, with: "archive"))
     }
 
-    /// A page per category and per tag, newest posts first.
-    func taxonomyPages() -> [(String, [UInt8])] {
-        var result: [(String, [UInt8])] = []
+    /// A page of the posts under one category or tag.
+    struct Term {
+        var path: String
+        var url: String
+        var heading: String
+        /// Newest first, by index.
+        var posts: [Int]
+    }
+
+    /// A page per category and per tag; terms whose names give one slug
+    /// get the first one's page.
+    func terms() -> [Term] {
+        var result: [Term] = []
         for (kind, terms, heading) in [("categories", site.categories, labels.categoryHeading),
                                        ("tags", site.tags, labels.tagHeading)] {
             var taken: Set<String> = []
             for term in terms {
                 let path = termPath(kind, term.name)
                 guard taken.insert(path).inserted else { continue }
-                let view = ListView(heading: heading(term.name),
-                                    posts: term.posts.reversed().map { summaries[$0] }, pagination: nil)
-                result.append((String(path.dropFirst()).removingPercentEncoding! + "index.html",
-                               layout(title: heading(term.name), lang: site.config.language, description: nil,
-                                      url: path, body: theme.render(view, with: "list"))))
+                result.append(Term(path: String(path.dropFirst()).removingPercentEncoding! + "index.html", url: path,
+                                   heading: heading(term.name), posts: term.posts.reversed()))
             }
         }
         return result
+    }
+
+    func termKey(_ term: Term) -> String {
+        listKey("term page", heading: term.heading, url: term.url, posts: term.posts)
+    }
+
+    /// The page of one category or tag, newest posts first.
+    func termPage(_ term: Term) -> [UInt8] {
+        let view = ListView(heading: term.heading, posts: term.posts.map(summary), pagination: nil)
+        return layout(title: term.heading, lang: site.config.language, description: nil, url: term.url,
+                      body: theme.render(view, with: "list"))
     }
 
     // MARK: Pieces
@@ -125,7 +238,12 @@ struct SitePages {
         return Array(theme.render(view, with: "layout").utf8)
     }
 
-    private func summary(_ post: Post) -> PostSummaryView {
+    /// Post `index` as lists show it, made the first time a page asks.
+    private func summary(at index: Int) -> PostSummaryView {
+        summaries.value(at: index) { summary(of: site.posts[index]) }
+    }
+
+    private func summary(of post: Post) -> PostSummaryView {
         PostSummaryView(title: post.title, lang: language(of: post.metadata), href: href(post.url),
                         datetime: rfc3339(post.date), displayDate: day(post.date),
                         readingTime: Labels.forLanguage(language(of: post.metadata)).minutes(post.readingMinutes),
@@ -157,4 +275,28 @@ struct SitePages {
     private func day(_ date: Date) -> String { date.formatted(dayFormat) }
 
     private func rfc3339(_ date: Date) -> String { date.formatted(instantFormat) }
+}
+
+/// The summaries of a site's posts, each made once, when first asked for.
+final class Summaries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [PostSummaryView?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func value(at index: Int, _ make: () -> PostSummaryView) -> PostSummaryView {
+        lock.lock()
+        if let made = slots[index] {
+            lock.unlock()
+            return made
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        slots[index] = made
+        lock.unlock()
+        return made
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import PublishAST
+import PublishPipeline
 
 /// The templates pages are rendered with: the built-in theme from
 /// `assets/theme`, where a site's own `templates/NAME.mustache` replaces
@@ -10,10 +11,15 @@ struct Theme: Sendable {
     static let stylesheet = String(decoding: PackageResources.theme_css, as: UTF8.self)
 
     private let library: MustacheLibrary
+    /// A `CacheKey` of every template's text: a page is rendered again when
+    /// a template it may use changes.
+    let fingerprint: String
 
     /// - Throws: a `Diagnostic` at a site template that does not parse.
     init(overrides folder: URL?) throws {
         var library = MustacheLibrary()
+        var key = CacheKey("theme")
+        key.add(Theme.stylesheet)
         let builtIn: [String: [UInt8]] = [
             "layout": PackageResources.layout_mustache, "post": PackageResources.post_mustache,
             "page": PackageResources.page_mustache, "list": PackageResources.list_mustache,
@@ -29,6 +35,8 @@ struct Theme: Sendable {
                     path = "templates/\(name).mustache"
                 }
             }
+            key.add(name)
+            key.add(text)
             do {
                 try library.register(text, named: name)
             } catch {
@@ -37,6 +45,7 @@ struct Theme: Sendable {
             }
         }
         self.library = library
+        fingerprint = key.value
     }
 
     func render(_ model: Any, with name: String) -> String {

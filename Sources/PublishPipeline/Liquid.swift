@@ -184,3 +184,21 @@ extension Liquid {
         return page
     }
 }
+
+extension Liquid {
+    /// A `CacheKey` of everything a file's Liquid can look up: a post that
+    /// holds Liquid is taken from the cache only while this is the same.
+    var cacheKey: String {
+        var key = CacheKey("liquid")
+        for map in [site, posts, files] {
+            key.add(map.count)
+            for name in map.keys.sorted() {
+                key.add(name)
+                key.add(map[name]!)
+            }
+        }
+        key.add(baseurl)
+        key.add(siteURL)
+        return key.value
+    }
+}

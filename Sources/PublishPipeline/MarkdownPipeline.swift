@@ -60,3 +60,12 @@ public struct MarkdownPipeline: Sendable {
         return result
     }
 }
+
+extension MarkdownPipeline {
+    /// Whether a stage runs an outside command, whose result the build
+    /// cache cannot vouch for (the command may change without the pipeline
+    /// file changing).
+    public var runsCommands: Bool {
+        stages.stages.contains { $0 is ExternalStage }
+    }
+}

@@ -13,9 +13,14 @@ public final class OutputFolder: @unchecked Sendable {
     private var written: Set<String> = []
     /// Folders given whole to one output.
     private var claimedFolders: [String] = []
+    /// Where what each file was made from is recorded, and the last build's
+    /// files are found for `reuse`; nil when the build has no cache.
+    public let cache: BuildCache?
+    private var counts = (rendered: 0, reused: 0)
 
     /// Makes a fresh staging folder, removing any a killed build left.
-    public init(destination: URL) throws {
+    public init(destination: URL, cache: BuildCache? = nil) throws {
+        self.cache = cache
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -33,6 +38,7 @@ public final class OutputFolder: @unchecked Sendable {
         let file = try place(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: file)
+        count(rendered: 1)
     }
 
     /// Copies a file of the source folder to `path` in the output.
@@ -40,6 +46,77 @@ public final class OutputFolder: @unchecked Sendable {
         let file = try place(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: file)
+        count(rendered: 1)
+    }
+
+    // MARK: Reusing the last build's files
+
+    /// Whether keys are worth working out: the build has a cache.
+    public var isCaching: Bool { cache != nil }
+
+    /// How many files this build wrote, and how many it carried over from
+    /// the last build unchanged.
+    public var fileCounts: (rendered: Int, reused: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts
+    }
+
+    /// Carries the last build's file at `path` over into this one when it
+    /// was made from the same `key` (a `CacheKey` of everything the file is
+    /// made from) and is still as that build left it. Returns false, having
+    /// done nothing, when the file must be made again.
+    public func reuse(_ path: String, key: String) throws -> Bool {
+        guard let cache, !key.isEmpty, let old = cache.previousOutput(normalized(path), destination: destination),
+              old.key == key else { return false }
+        let previous = destination.appendingPathComponent(normalized(path))
+        guard FileStamp(path: previous.path) == old.stamp else { return false }
+        let file = try place(path)
+        let manager = FileManager.default
+        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try manager.linkItem(at: previous, to: file)
+        } catch {
+            try manager.copyItem(at: previous, to: file)
+        }
+        remember(path, key: key, at: file)
+        count(reused: 1)
+        return true
+    }
+
+    /// Writes `bytes` at `path` and records `key` as what they were made
+    /// from, for the next build's `reuse`.
+    public func write(_ bytes: [UInt8], to path: String, key: String) throws {
+        try write(bytes, to: path)
+        remember(path, key: key, at: staging.appendingPathComponent(normalized(path)))
+    }
+
+    /// Copies a file of the source folder, carrying the last build's copy
+    /// over instead while the source file's stamp is the same.
+    public func copy(_ source: URL, to path: String, reusing: Bool) throws {
+        guard reusing, isCaching, let stamp = FileStamp(path: source.path) else { return try copy(source, to: path) }
+        var key = CacheKey("copy")
+        key.add(source.path)
+        for value in [stamp.device, stamp.inode, stamp.size, stamp.seconds, stamp.nanoseconds] { key.add(value) }
+        if try reuse(path, key: key.value) { return }
+        try copy(source, to: path)
+        remember(path, key: key.value, at: staging.appendingPathComponent(normalized(path)))
+    }
+
+    private func remember(_ path: String, key: String, at file: URL) {
+        guard let cache, !key.isEmpty, let stamp = FileStamp(path: file.path) else { return }
+        cache.rememberOutput(normalized(path), OutputRecord(key: key, stamp: stamp))
+    }
+
+    private func count(rendered: Int = 0, reused: Int = 0) {
+        lock.lock()
+        counts.rendered += rendered
+        counts.reused += reused
+        lock.unlock()
+    }
+
+    private func normalized(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
     }
 
     /// A folder of its own for an output that writes files itself (an
@@ -83,6 +160,10 @@ public final class OutputFolder: @unchecked Sendable {
             let target = staging.appendingPathComponent(relative)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.linkItem(at: file, to: target)
+            if let cache, let old = cache.previousOutput(relative, destination: destination),
+               FileStamp(path: target.path) == old.stamp {
+                cache.rememberOutput(relative, old)
+            }
         }
     }
 

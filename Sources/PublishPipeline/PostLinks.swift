@@ -33,14 +33,30 @@ struct PostLinks {
             if let url = lookUp(file, from: path) {
                 edits.append((node, url + fragment, title))
             } else {
-                diagnostics.append(.warning("this link points at \(file), which is not a post or page of the site",
-                                            at: document.location(of: node)))
+                diagnostics.append(PostLinks.unknown(file, at: document.location(of: node)))
             }
         }
         for (node, destination, title) in edits {
             document.setKind(.inline(.link(destination: destination, title: title)), of: node)
         }
         return diagnostics
+    }
+
+    /// The warning for a link to `file`, which is no post or page.
+    static func unknown(_ file: String, at location: SourceLocation?) -> Diagnostic {
+        .warning("this link points at \(file), which is not a post or page of the site", at: location)
+    }
+
+    /// The links of `document` to Markdown files, in the order `resolve`
+    /// meets them: the file part of each, and where it is.
+    static func markdownLinks(in document: Document) -> [(file: String, location: SourceLocation)] {
+        var links: [(file: String, location: SourceLocation)] = []
+        for case .enter(let node) in document.events() {
+            guard case .inline(.link(let destination, _)) = document.kind(of: node),
+                  let (file, _) = markdownFile(destination) else { continue }
+            links.append((file, document.location(of: node)))
+        }
+        return links
     }
 
     /// The file part and the `#fragment` of a relative link to a Markdown file.
@@ -55,7 +71,8 @@ struct PostLinks {
         return (file, String(destination[hash...]))
     }
 
-    private func lookUp(_ file: String, from path: String) -> String? {
+    /// The site URL of the Markdown file `file`, linked from `path`.
+    func lookUp(_ file: String, from path: String) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         let candidates = [
             file.hasPrefix("/") ? String(file.dropFirst()) : (folder as NSString).appendingPathComponent(file),

@@ -6,6 +6,12 @@ import PublishReader
 /// each on all cores, drops what should not be published, and works out
 /// every URL once. A post that cannot be read is reported and left out;
 /// the others are still loaded.
+///
+/// With a `cache`, a post file whose bytes the last build read is not
+/// parsed: the site gets it from the cache, with its tree read only when
+/// an output asks for it. A file holding Liquid is taken from the cache
+/// only while everything its Liquid can look up is the same; drafts are
+/// always read.
 public struct SiteLoader: Sendable {
     public var source: URL
     public var config: SiteConfig
@@ -14,6 +20,9 @@ public struct SiteLoader: Sendable {
     public var includeFuture = false
     /// Posts dated after this are left out unless `includeFuture`.
     public var now: Date
+    /// Where post files read by the last build are recalled from, and this
+    /// build's are recorded.
+    public var cache: BuildCache?
 
     public init(source: URL, config: SiteConfig, pipeline: MarkdownPipeline, now: Date = Date()) {
         self.source = source
@@ -29,12 +38,33 @@ public struct SiteLoader: Sendable {
         // Jekyll expands Liquid before Markdown, and `{% post_url %}` needs
         // every URL: read everything once, then read again the files that
         // hold Liquid, now that the URLs are known.
-        var posts = Parallel.map(found.candidates) { readPost($0, liquid: nil) }
+        let table = LoadTable()
+        var posts = Parallel.map(found.candidates) { firstRead($0, links: table) }
         var pages = Parallel.map(found.pages) { readPage($0, liquid: nil) }
         let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item),
                                 staticFiles: found.staticFiles)
-        let again = Parallel.map(posts.indices.filter { posts[$0].usesLiquid }) { index in
-            (index, readPost(found.candidates[index], liquid: liquid))
+        table.set(liquid)
+        let liquidKey = liquid.cacheKey
+        for index in posts.indices where posts[index].usesLiquid && posts[index].recalled {
+            if posts[index].record?.liquidKey == liquidKey {
+                cache?.remember(posts[index].record!, recalled: true)
+            } else {
+                posts[index].recalled = false
+            }
+        }
+        let firstPass = posts
+        let again = Parallel.map(posts.indices.filter { posts[$0].usesLiquid && !posts[$0].recalled }) { index in
+            var outcome = dated(readPost(found.candidates[index], liquid: liquid, bytes: firstPass[index].bytes))
+            if let cache, let hash = firstPass[index].fileHash {
+                if var record = makeRecord(of: outcome, path: found.candidates[index].path, fileHash: hash) {
+                    record.liquidKey = liquidKey
+                    cache.remember(record, recalled: false)
+                    outcome.record = record
+                } else {
+                    cache.countParsed()
+                }
+            }
+            return (index, outcome)
         }
         for (index, outcome) in again { posts[index] = outcome }
         let pagesAgain = Parallel.map(pages.indices.filter { pages[$0].usesLiquid }) { index in
@@ -43,13 +73,37 @@ public struct SiteLoader: Sendable {
         for (index, outcome) in pagesAgain { pages[index] = outcome }
 
         var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics)
+        var records: [String: (record: PostRecord, recalled: Bool)] = [:]
+        for index in posts.indices {
+            posts[index].bytes = nil
+            if let record = posts[index].record { records[record.sourcePath] = (record, posts[index].recalled) }
+        }
         var loaded = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
         var loadedPages = pages.compactMap(\.item)
         diagnostics += dropRepeatedURLs(&loaded, pages: loadedPages)
         let links = PostLinks(posts: loaded, pages: loadedPages, baseurl: config.baseurl)
+        table.set(links)
         for index in loaded.indices {
-            diagnostics += links.resolve(in: &loaded[index].document, path: loaded[index].sourcePath)
-            _ = links.resolve(in: &loaded[index].excerpt, path: loaded[index].sourcePath)
+            let path = loaded[index].sourcePath
+            if let (record, recalled) = records[path] {
+                // The keys say which URLs the links lead to, so a post is
+                // rendered again when a post it links to moves.
+                let resolved = record.links.map { links.lookUp($0.file, from: path) }
+                loaded[index].contentKey = record.contentKey(resolved: resolved)
+                loaded[index].excerptKey = record.excerptKey(resolved: resolved)
+                if recalled {
+                    for (link, url) in zip(record.links, resolved) where link.inDocument && url == nil {
+                        diagnostics.append(PostLinks.unknown(link.file, at: link.location))
+                    }
+                    continue
+                }
+            }
+            diagnostics += links.resolve(in: &loaded[index].document, path: path)
+            _ = links.resolve(in: &loaded[index].excerpt, path: path)
+            if cache != nil, records[path] == nil {
+                loaded[index].contentKey = SHA256.hex(loaded[index].document.jsonBytes())
+                loaded[index].excerptKey = SHA256.hex(loaded[index].excerpt.jsonBytes())
+            }
         }
         for index in loadedPages.indices {
             diagnostics += links.resolve(in: &loadedPages[index].document, path: loadedPages[index].sourcePath)
@@ -64,15 +118,125 @@ public struct SiteLoader: Sendable {
         var diagnostics: [Diagnostic]
         /// Whether the file holds `{%` or `{{`, so it is read again with Liquid.
         var usesLiquid = false
+        /// `published: false`: read, but no post.
+        var unpublished = false
+        /// What the cache keeps of the file, when it keeps it.
+        var record: PostRecord?
+        /// Whether the post came from the cache instead of being parsed.
+        var recalled = false
+        /// A file holding Liquid, kept for its second reading, and its hash
+        /// when the build has a cache.
+        var bytes: [UInt8]?
+        var fileHash: String?
     }
 
-    /// Reads and stages one file, expanding Liquid when `liquid` is given.
-    private func readFile(_ path: String, liquid: Liquid?) -> Outcome<MarkdownReader.Result> {
-        let at = SourceLocation(path: path, position: .unknown)
-        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
-            return Outcome(diagnostics: [.error("cannot read the file", at: at)])
+    /// Reads a post file the first time, without Liquid: from the cache
+    /// when it knows the file's bytes, else parsed (and then recorded).
+    private func firstRead(_ candidate: PostFinder.Candidate, links: LoadTable) -> Outcome<Post> {
+        guard let cache, !candidate.isDraft,
+              let data = FileManager.default.contents(atPath: source.appendingPathComponent(candidate.path).path) else {
+            cache?.countParsed()
+            return dated(readPost(candidate, liquid: nil))
         }
         let bytes = Array(data)
+        let hash = SHA256.hex(bytes)
+        if Liquid.appears(in: bytes) {
+            // Whether the record is still good is known once every URL is:
+            // `load` checks its `liquidKey`, and reads the file again if not.
+            if let record = cache.record(for: candidate.path, fileHash: hash), !record.liquidKey.isEmpty,
+               var outcome = recall(record, candidate: candidate, links: links) {
+                outcome.usesLiquid = true
+                outcome.bytes = bytes
+                outcome.fileHash = hash
+                return dated(outcome)
+            }
+            var outcome = dated(readPost(candidate, liquid: nil, bytes: bytes))
+            outcome.bytes = bytes
+            outcome.fileHash = hash
+            return outcome
+        }
+        if let record = cache.record(for: candidate.path, fileHash: hash),
+           let outcome = recall(record, candidate: candidate, links: links) {
+            cache.remember(record, recalled: true)
+            return dated(outcome)
+        }
+        var outcome = readPost(candidate, liquid: nil, bytes: bytes)
+        if let record = makeRecord(of: outcome, path: candidate.path, fileHash: hash) {
+            cache.remember(record, recalled: false)
+            outcome.record = record
+        } else {
+            cache.countParsed()
+        }
+        return dated(outcome)
+    }
+
+    /// Leaves out a post dated after `now`, unless future posts are wanted.
+    private func dated(_ outcome: Outcome<Post>) -> Outcome<Post> {
+        var outcome = outcome
+        if let post = outcome.item, post.date > now, !includeFuture { outcome.item = nil }
+        return outcome
+    }
+
+    /// What the cache keeps of a post just read; nil when it must not keep
+    /// it: an error was reported, or its trees would not read back the same.
+    private func makeRecord(of outcome: Outcome<Post>, path: String, fileHash: String) -> PostRecord? {
+        guard !outcome.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        var record = PostRecord(sourcePath: path, fileHash: fileHash, unpublished: outcome.unpublished)
+        record.diagnostics = outcome.diagnostics
+        if outcome.unpublished { return record }
+        guard let post = outcome.item else { return nil }
+        let metadata = Document(metadata: post.metadata).jsonBytes()
+        let excerpt = post.excerpt.jsonBytes()
+        guard (try? Document(json: metadata))?.metadata == post.metadata,
+              (try? Document(json: excerpt)) == post.excerpt else { return nil }
+        record.url = post.url
+        record.outputPath = post.outputPath
+        record.date = post.date
+        record.readingMinutes = post.readingMinutes
+        record.metadataJSON = metadata
+        record.excerptJSON = excerpt
+        record.links = PostLinks.markdownLinks(in: post.document).map {
+            PostRecord.Link(file: $0.file, location: $0.location, inDocument: true)
+        } + PostLinks.markdownLinks(in: post.excerpt).map {
+            PostRecord.Link(file: $0.file, location: $0.location, inDocument: false)
+        }
+        return record
+    }
+
+    /// The post the cache recorded, its tree to be read again (and its
+    /// links resolved with `links`) only when an output asks for it.
+    private func recall(_ record: PostRecord, candidate: PostFinder.Candidate, links: LoadTable) -> Outcome<Post>? {
+        guard !record.unpublished else {
+            return Outcome(diagnostics: record.diagnostics, unpublished: true, record: record, recalled: true)
+        }
+        guard let metadata = (try? Document(json: record.metadataJSON))?.metadata else { return nil }
+        let path = candidate.path
+        let usesLiquid = !record.liquidKey.isEmpty
+        let body = Lazy<PostBody> { [self] in
+            let read = readPost(candidate, liquid: usesLiquid ? links.liquid : nil)
+            var document = read.item?.document ?? Document(path: path, metadata: metadata)
+            _ = links.links.resolve(in: &document, path: path)
+            return PostBody(document: document, source: read.item?.source ?? .empty)
+        }
+        let excerpt = Lazy<Document> {
+            var excerpt = (try? Document(json: record.excerptJSON)) ?? Document(path: path, metadata: metadata)
+            _ = links.links.resolve(in: &excerpt, path: path)
+            return excerpt
+        }
+        let post = Post(metadata: metadata, sourcePath: path, url: record.url, outputPath: record.outputPath,
+                        date: record.date, isDraft: false, readingMinutes: record.readingMinutes, contentKey: "",
+                        excerptKey: "", body: body, excerpt: excerpt)
+        return Outcome(item: post, diagnostics: record.diagnostics, record: record, recalled: true)
+    }
+
+    /// Reads and stages one file (whose `bytes` may be at hand), expanding
+    /// Liquid when `liquid` is given.
+    private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
+        let at = SourceLocation(path: path, position: .unknown)
+        guard let bytes = bytes ?? FileManager.default.contents(atPath: source.appendingPathComponent(path).path).map(Array.init)
+        else {
+            return Outcome(diagnostics: [.error("cannot read the file", at: at)])
+        }
         let usesLiquid = Liquid.appears(in: bytes)
         do {
             var filter: MarkdownReader.BodyFilter?
@@ -108,12 +272,17 @@ public struct SiteLoader: Sendable {
         return outcome
     }
 
-    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?) -> Outcome<Post> {
-        let read = readFile(candidate.path, liquid: liquid)
+    /// Reads one post file, whatever its date (see `dated`).
+    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<Post> {
+        let read = readFile(candidate.path, liquid: liquid, bytes: bytes)
         var outcome = Outcome<Post>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         let at = SourceLocation(path: candidate.path, position: .unknown)
         let file = source.appendingPathComponent(candidate.path)
-        guard let result = read.item, result.document.metadata.published else { return outcome }
+        guard let result = read.item else { return outcome }
+        guard result.document.metadata.published else {
+            outcome.unpublished = true
+            return outcome
+        }
         var document = result.document
         for category in candidate.categories.reversed() where !document.metadata.categories.contains(category) {
             document.metadata.categories.insert(category, at: 0)
@@ -128,7 +297,6 @@ public struct SiteLoader: Sendable {
             return outcome
         }
         let date = postDate.date(in: config.timeZone)
-        guard date <= now || includeFuture else { return outcome }
         var permalink = config.permalink
         if let own = document.metadata.permalink {
             do {
@@ -158,7 +326,8 @@ public struct SiteLoader: Sendable {
         }
         outcome.item = Post(document: document, sourcePath: candidate.path, url: url, outputPath: outputPath, date: date,
                             isDraft: candidate.isDraft, excerpt: excerpt,
-                            readingMinutes: ReadingTime.minutes(of: document), source: result.source)
+                            readingMinutes: ReadingTime.minutes(of: document), source: result.source,
+                            contentKey: "", excerptKey: "")
         return outcome
     }
 
@@ -213,5 +382,37 @@ public struct SiteLoader: Sendable {
             return false
         }
         return diagnostics
+    }
+}
+
+/// What the posts recalled from the cache need to be read again, known
+/// once every post is: the site's `PostLinks` and its Liquid context.
+final class LoadTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedLinks: PostLinks?
+    private var storedLiquid: Liquid?
+
+    func set(_ links: PostLinks) {
+        lock.lock()
+        storedLinks = links
+        lock.unlock()
+    }
+
+    func set(_ liquid: Liquid) {
+        lock.lock()
+        storedLiquid = liquid
+        lock.unlock()
+    }
+
+    var links: PostLinks {
+        lock.lock()
+        defer { lock.unlock() }
+        return storedLinks!
+    }
+
+    var liquid: Liquid {
+        lock.lock()
+        defer { lock.unlock() }
+        return storedLiquid!
     }
 }
