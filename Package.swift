@@ -37,7 +37,8 @@ let package = Package(
         // `pipelines/*.yml`, compiled in through links in its folder.
         .target(name: "PublishDefaults", resources: [.embedInCode("default.yml")]),
         .target(name: "PublishPipeline",
-                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults"]),
+                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults",
+                               .product(name: "Crypto", package: "swift-crypto")]),
         // The HTML site. Its theme is `assets/theme`, compiled in through a link.
         .target(
             name: "PublishHTML",

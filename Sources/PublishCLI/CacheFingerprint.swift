@@ -18,7 +18,7 @@ enum CacheFingerprint {
         let pipeline = pipelineFile ?? source.appendingPathComponent("publish.yml")
         for file in [pipeline, source.appendingPathComponent("_config.yml")] {
             key.add(file.path)
-            key.add(FileManager.default.contents(atPath: file.path).map { SHA256.hex($0) })
+            key.add(FileManager.default.contents(atPath: file.path).map { ContentHash.hex($0) })
         }
         return key.value
     }
@@ -50,7 +50,7 @@ enum CacheFingerprint {
         }
         guard let handle = FileHandle(forReadingAtPath: executable.path) else { return "unreadable executable" }
         defer { try? handle.close() }
-        var hash = SHA256()
+        var hash = ContentHash()
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
         let hex = hash.finishHex()
         // Kept only if the folder can be written; the build warns about that elsewhere.

@@ -95,7 +95,7 @@ struct SitePages {
         var key = CacheKey("page")
         key.add(baseKey)
         key.add(page.url)
-        key.add(SHA256.hex(page.document.jsonBytes()))
+        key.add(ContentHash.hex(page.document.jsonBytes()))
         return key.value
     }
 

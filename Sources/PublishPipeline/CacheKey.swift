@@ -5,7 +5,7 @@ import Foundation
 /// different keys. An output file is carried over from the last build
 /// only when its key is the same.
 public struct CacheKey: Sendable {
-    private var hash = SHA256()
+    private var hash = ContentHash()
 
     /// Starts a key; `kind` keeps keys of different things apart.
     public init(_ kind: String) {

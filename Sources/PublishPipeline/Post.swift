@@ -75,8 +75,8 @@ public struct Post: Sendable {
         self.date = date
         self.isDraft = isDraft
         self.readingMinutes = readingMinutes
-        self.contentKey = contentKey ?? SHA256.hex(document.jsonBytes())
-        self.excerptKey = excerptKey ?? SHA256.hex(excerpt.jsonBytes())
+        self.contentKey = contentKey ?? ContentHash.hex(document.jsonBytes())
+        self.excerptKey = excerptKey ?? ContentHash.hex(excerpt.jsonBytes())
     }
 
     /// A post whose tree, excerpt and source are read when first needed;

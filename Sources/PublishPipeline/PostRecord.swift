@@ -53,7 +53,7 @@ struct PostRecord: Sendable {
     /// The key of what its excerpt is made from.
     func excerptKey(resolved: [String?]) -> String {
         var key = CacheKey("excerpt")
-        key.add(SHA256.hex(excerptJSON))
+        key.add(ContentHash.hex(excerptJSON))
         key.add(liquidKey)
         add(resolved, to: &key)
         return key.value

@@ -101,8 +101,8 @@ public struct SiteLoader: Sendable {
             diagnostics += links.resolve(in: &loaded[index].document, path: path)
             _ = links.resolve(in: &loaded[index].excerpt, path: path)
             if cache != nil, records[path] == nil {
-                loaded[index].contentKey = SHA256.hex(loaded[index].document.jsonBytes())
-                loaded[index].excerptKey = SHA256.hex(loaded[index].excerpt.jsonBytes())
+                loaded[index].contentKey = ContentHash.hex(loaded[index].document.jsonBytes())
+                loaded[index].excerptKey = ContentHash.hex(loaded[index].excerpt.jsonBytes())
             }
         }
         for index in loadedPages.indices {
@@ -139,7 +139,7 @@ public struct SiteLoader: Sendable {
             return dated(readPost(candidate, liquid: nil))
         }
         let bytes = Array(data)
-        let hash = SHA256.hex(bytes)
+        let hash = ContentHash.hex(bytes)
         if Liquid.appears(in: bytes) {
             // Whether the record is still good is known once every URL is:
             // `load` checks its `liquidKey`, and reads the file again if not.
