@@ -33,6 +33,17 @@ public struct Settings: Sendable {
         return number
     }
 
+    /// A number, whole or not (`rate: 0.5`).
+    public mutating func number(_ key: String, default fallback: Double) throws -> Double {
+        known.append(key)
+        guard let value = values[key] else { return fallback }
+        switch value {
+        case .int(let number): return Double(number)
+        case .double(let number) where number.isFinite: return number
+        default: throw wrongKind(key, "a number")
+        }
+    }
+
     public mutating func string(_ key: String, default fallback: String) throws -> String {
         known.append(key)
         guard let value = values[key] else { return fallback }

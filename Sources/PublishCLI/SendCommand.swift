@@ -104,7 +104,7 @@ struct SendCommand: AsyncParsableCommand {
             try dryRun(issue: issue, ledger: ledger, key: key, audience: audience, tokens: tokens, server: server)
             return
         }
-        var configuration = Sender.Configuration(connections: options.connections, rate: Double(options.rate),
+        var configuration = Sender.Configuration(connections: options.connections, rate: options.rate,
                                                  envelopeFrom: from.address)
         configuration.triesPerRun = 5
         let group = MultiThreadedEventLoopGroup.singleton

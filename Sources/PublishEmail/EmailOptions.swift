@@ -11,8 +11,8 @@ public struct EmailOptions: Sendable {
     public var dkim: DKIM?
     public var unsubscribe: Unsubscribe
     public var smtp: SMTP
-    /// Messages per second, at most; 0: no cap.
-    public var rate: Int
+    /// Messages per second, at most (`0.5`: one every two seconds); 0: no cap.
+    public var rate: Double
     /// SMTP sessions side by side.
     public var connections: Int
     /// `link` (the default): images stay on the site, as absolute URLs;
@@ -58,7 +58,7 @@ public struct EmailOptions: Sendable {
         var dkim = try options.nested("dkim")
         var unsubscribe = try options.nested("unsubscribe")
         var smtp = try options.nested("smtp")
-        rate = try options.int("rate", default: 10)
+        rate = try options.number("rate", default: 10)
         images = try options.choice("images", of: ["link", "embed"], default: "link")
         connections = try options.int("connections", default: 2)
         try options.finish()
@@ -94,7 +94,7 @@ public struct EmailOptions: Sendable {
             usernameEnv: try smtp.string("username_env", default: ""),
             passwordEnv: try smtp.string("password_env", default: ""))
         try smtp.finish()
-        guard rate >= 0 else { throw options.error("`rate` is messages per second: 1 or more, or 0 for no cap") }
+        guard rate >= 0 else { throw options.error("`rate` is messages per second, such as 10 or 0.5; 0 for no cap") }
         guard connections > 0, connections <= 100 else { throw options.error("`connections` must be from 1 to 100") }
     }
 

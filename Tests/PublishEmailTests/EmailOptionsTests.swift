@@ -46,4 +46,18 @@ struct EmailOptionsTests {
         let read = try options(values)
         #expect(read.smtp.url == "smtp://127.0.0.1:2525" && read.smtp.tls == "none" && read.rate == 5)
     }
+
+    @Test("`rate` may be a fraction, or 0 for no cap; not negative, not text")
+    func rates() throws {
+        for (value, expected) in [(YAMLValue.double(0.5), 0.5), (.int(0), 0)] {
+            var values = YAMLMapping()
+            values["rate"] = value
+            #expect(try options(values).rate == expected)
+        }
+        for value in [YAMLValue.int(-1), .string("fast")] {
+            var values = YAMLMapping()
+            values["rate"] = value
+            #expect(throws: Diagnostic.self) { try options(values) }
+        }
+    }
 }
