@@ -10,6 +10,8 @@ public final class OutputFolder: @unchecked Sendable {
     /// Where files are written until `commit()`.
     public let staging: URL
     private let lock = NSLock()
+    /// Folders of the staging tree already made.
+    private var madeFolders: Set<String> = []
     private var written: Set<String> = []
     /// Folders given whole to one output.
     private var claimedFolders: [String] = []
@@ -36,15 +38,52 @@ public final class OutputFolder: @unchecked Sendable {
     ///   outputs claim the same file.
     public func write(_ bytes: [UInt8], to path: String) throws {
         let file = try place(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: file)
+        try makeFolder(file.deletingLastPathComponent())
+        try OutputFolder.writeFile(bytes, at: file.path)
         count(rendered: 1)
+    }
+
+    /// The file's bytes, with no `fsync`: the staging folder is what makes
+    /// a build all-or-nothing (it is swapped in whole, or not at all), so
+    /// syncing each of thousands of pages would cost seconds and buy nothing.
+    static func writeFile(_ bytes: [UInt8], at path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputFolder.posixError(path) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw OutputFolder.posixError(path)
+            }
+            written += result
+        }
+    }
+
+    private static func posixError(_ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                 NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+
+    /// Creates a folder of the staging tree once, however many files go in it.
+    private func makeFolder(_ folder: URL) throws {
+        lock.lock()
+        let known = madeFolders.contains(folder.path)
+        lock.unlock()
+        guard !known else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock.lock()
+        madeFolders.insert(folder.path)
+        lock.unlock()
     }
 
     /// Copies a file of the source folder to `path` in the output.
     public func copy(_ source: URL, to path: String) throws {
         let file = try place(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolder(file.deletingLastPathComponent())
         try FileManager.default.copyItem(at: source, to: file)
         count(rendered: 1)
     }
@@ -73,7 +112,7 @@ public final class OutputFolder: @unchecked Sendable {
         guard FileStamp(path: previous.path) == old.stamp else { return false }
         let file = try place(path)
         let manager = FileManager.default
-        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolder(file.deletingLastPathComponent())
         do {
             try manager.linkItem(at: previous, to: file)
         } catch {
@@ -158,7 +197,7 @@ public final class OutputFolder: @unchecked Sendable {
             lock.unlock()
             guard !taken else { continue }
             let target = staging.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try makeFolder(target.deletingLastPathComponent())
             try FileManager.default.linkItem(at: file, to: target)
             if let cache, let old = cache.previousOutput(relative, destination: destination),
                FileStamp(path: target.path) == old.stamp {
