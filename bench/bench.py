@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+
 from corpus import Corpus, replicate
 from peers import write_hugo_site, write_pandoc_book
 
@@ -43,6 +45,7 @@ outputs:
     path: book.epub
     title: Bench News
   email:
+    enabled: true
     from: "Bench News <news@bench.example.org>"
     unsubscribe:
       url: https://bench.example.org/unsubscribe
@@ -229,7 +232,7 @@ class Bench:
         for (scale, name), m in self.results.items():
             cmark = self.results.get((scale, "cmark (bodies)"))
             hugo = self.results.get((scale, "hugo build"))
-            vs_cmark = f"{m.mb_per_s / cmark.mb_per_s:.2f}x" if cmark else "-"
+            vs_cmark = f"{m.mb_per_s / cmark.mb_per_s:.2f}x" if cmark and name.startswith(("render", "cmark")) else "-"
             vs_hugo = f"{m.wall / hugo.wall:.2f}x" if hugo and name.startswith(("build", "rebuild", "hugo")) else "-"
             lines.append(f"| x{scale} | {name} | {m.posts} | {m.size / 1e6:.2f} | {m.wall:.3f} | {m.cpu:.3f} | "
                          f"{m.peak_mb:.1f} | {m.posts_per_s:.0f} | {m.mb_per_s:.2f} | {vs_cmark} | {vs_hugo} |")
@@ -405,7 +408,7 @@ def main():
         f"## {started:%Y-%m-%d %H:%M} UTC, commit {commit()}",
         "",
         f"- Machine: {machine()}",
-        f"- Corpus: {args.corpus} ({len(corpus.posts)} posts, {corpus.size / 1e6:.2f} MB), scales "
+        f"- Corpus: {os.path.abspath(args.corpus)} ({len(corpus.posts)} posts, {corpus.size / 1e6:.2f} MB), scales "
         + ", ".join(f"x{s}" for s in scales),
         f"- publish: `{args.build}`; cmark: {tool_version([args.cmark, '--version'])}"
         + (f"; hugo: {tool_version([args.hugo, 'version'])}; pandoc: {tool_version([args.pandoc, '--version'])}"
