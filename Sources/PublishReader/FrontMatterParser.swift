@@ -10,6 +10,9 @@ struct FrontMatterParser {
     /// The file line the YAML's first line is on.
     let firstLine: Int
     let yaml: Substring
+    /// The YAML's lines, split on first use and kept: a pipeline file asks
+    /// the location of every key, and splitting for each was quadratic.
+    private let lines = LineCache()
 
     /// Flow collections (`[[[…]]]`) nested deeper than this are refused
     /// before Yams sees them: its composer recurses.
@@ -250,7 +253,7 @@ struct FrontMatterParser {
         guard let mark else {
             return .error(message, at: SourceLocation(path: path, line: firstLine, column: 1))
         }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = self.lines.lines(of: yaml)
         var column = mark.column
         if mark.line - 1 < lines.count {
             // Yams counts columns in Unicode scalars; diagnostics count bytes.
@@ -258,6 +261,18 @@ struct FrontMatterParser {
             column = scalars.prefix(max(mark.column - 1, 0)).reduce(1) { $0 + UTF8.width($1) }
         }
         return .error(message, at: SourceLocation(path: path, line: firstLine + mark.line - 1, column: column))
+    }
+}
+
+/// The lines of one YAML text, split once.
+private final class LineCache {
+    private var cached: [Substring]?
+
+    func lines(of yaml: Substring) -> [Substring] {
+        if let cached { return cached }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        cached = lines
+        return lines
     }
 }
 
