@@ -44,7 +44,9 @@ public struct Strikethrough: Stage {
     /// comes first: most text has no tilde, and a string search through
     /// Foundation for each text node cost more than the rest of the stage.
     static func hasTilde(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "~")) && text.contains(Character("~"))
+        let tilde = UInt8(ascii: "~")
+        let hasByte = text.utf8.withContiguousStorageIfAvailable { $0.contains(tilde) } ?? text.utf8.contains(tilde)
+        return hasByte && text.contains(Character("~"))
     }
 
     /// `<http://a~b~>`: the text of an autolink is not parsed for inlines.
