@@ -20,6 +20,11 @@ struct FrontMatterParser {
     /// A YAML alias can make a small text expand enormously; refuse more
     /// values than any front matter needs.
     static let maximumValues = 100_000
+    /// Yams's default encoding, read once: its getter reads the whole
+    /// environment on every call, which cost more than parsing a post's
+    /// front matter.
+    /// (Kept as a `Bool`: `Parser.Encoding` is not `Sendable`.)
+    private static let readsUTF8 = Parser.Encoding.default == .utf8
 
     func parse() throws -> Metadata {
         let root = try compose()
@@ -81,7 +86,8 @@ struct FrontMatterParser {
     private func compose() throws -> Node? {
         try checkNesting()
         do {
-            return try Yams.compose(yaml: String(yaml))
+            return try Yams.compose(yaml: String(yaml), .default, .default,
+                                     FrontMatterParser.readsUTF8 ? .utf8 : .utf16)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         }
