@@ -9,7 +9,7 @@ BIN_DIR   = $(shell $(SWIFT) build --show-bin-path)
 PUBLISH   = $(BIN_DIR)/publish
 DEMO_OUT := examples/site/_site
 
-.PHONY: all deps test-deps build test conformance demo clean
+.PHONY: all deps test-deps build test conformance demo clean bench
 
 all: build
 
@@ -114,6 +114,28 @@ demo: build
 	@echo "The site: $(DEMO_OUT)/index.html (or: $(PUBLISH) serve --source examples/site)"
 	@echo "The book: $(DEMO_OUT)/book.epub   The feeds: $(DEMO_OUT)/feed.xml, feed.json and feeds/"
 	@echo "One post as plain text and as the JSON tree: $(DEMO_OUT)/hello.txt, $(DEMO_OUT)/hello.json"
+
+# Benchmarks (never part of `make test`): a release build of publish against
+# cmark on the same Markdown, and with PEERS=1 against Hugo and pandoc, on
+# the posts of CORPUS replicated x1, x10 and x50 (SCALES). Appends the table
+# and the targets to bench/RESULTS.md; see bench/README.md.
+CORPUS       ?= $(SHARED)/corpora/jekyll-news/_posts
+SCALES       ?= 1,10,50
+PEERS        ?= 0
+BENCH_BUILD  ?= -c release
+BENCH_TOOLS   = cmark $(if $(filter 1,$(PEERS)),hugo pandoc)
+bench: deps
+	@test -d "$(CORPUS)" || { echo "make bench: $(CORPUS) not found (set CORPUS=DIR or SHARED=...)" >&2; exit 1; }
+	@missing=""; for t in $(BENCH_TOOLS); do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@for t in $(BENCH_TOOLS); do command -v $$t >/dev/null || { echo "make bench: $$t is missing and could not be installed" >&2; exit 1; }; done
+	$(SWIFT) build $(BENCH_BUILD) --product publish
+	python3 bench/bench.py --publish "$$($(SWIFT) build $(BENCH_BUILD) --show-bin-path)/publish" \
+	  --corpus "$(CORPUS)" --scales "$(SCALES)" $(if $(filter 1,$(PEERS)),--peers) \
+	  --build "swift build $(BENCH_BUILD)" --results bench/RESULTS.md $(if $(NOTE),--note "$(NOTE)")
 
 clean:
 	rm -rf .build $(DEMO_OUT)

@@ -10,11 +10,15 @@ public struct SourceLines: Sendable {
     public let firstLine: Int
 
     public init(_ text: Substring, firstLine: Int = 1) {
-        bytes = Array(text.utf8)
+        // A copy of contiguous storage, not a byte-by-byte walk of the view.
+        let bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
         }
+        self.bytes = bytes
         self.starts = starts
         self.firstLine = firstLine
     }

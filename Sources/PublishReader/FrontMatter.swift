@@ -12,23 +12,41 @@ struct FrontMatter {
     /// read as Markdown.
     var isUnclosed = false
 
+    /// Scans the text's bytes line by line and stops at the closing
+    /// delimiter, so a file without front matter costs one line, not a
+    /// split of the whole file.
     init(splitting text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, FrontMatter.isDelimiter(first, allowingDots: false) else {
-            self.init(yaml: nil, body: text[...], bodyLineOffset: 0)
-            return
-        }
-        lines.removeFirst()
-        var lineNumber = 1
-        for line in lines {
-            lineNumber += 1
-            if FrontMatter.isDelimiter(line, allowingDots: true) {
-                let yamlStart = text.index(after: first.endIndex)
-                let yaml = text[yamlStart..<line.startIndex]
-                let bodyStart = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : text.endIndex
-                self.init(yaml: yaml, body: text[bodyStart...], bodyLineOffset: lineNumber)
-                return
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var firstLineEnd = utf8.startIndex
+        var lineNumber = 0
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while true {
+            let atEnd = index == utf8.endIndex
+            let byte = atEnd ? 0 : utf8[index]
+            // A line ends at a `\n` that is a character of its own: `String`
+            // holds `\r\n` as one character, which does not end a line here.
+            if atEnd || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
+                lineNumber += 1
+                let line = text[lineStart..<index]
+                if lineNumber == 1 {
+                    guard FrontMatter.isDelimiter(line, allowingDots: false) else {
+                        self.init(yaml: nil, body: text[...], bodyLineOffset: 0)
+                        return
+                    }
+                    firstLineEnd = index
+                } else if FrontMatter.isDelimiter(line, allowingDots: true) {
+                    let yamlStart = utf8.index(after: firstLineEnd)
+                    let bodyStart = atEnd ? text.endIndex : utf8.index(after: index)
+                    self.init(yaml: text[yamlStart..<lineStart], body: text[bodyStart...], bodyLineOffset: lineNumber)
+                    return
+                }
+                if atEnd { break }
+                lineStart = utf8.index(after: index)
             }
+            previous = byte
+            index = utf8.index(after: index)
         }
         self.init(yaml: nil, body: text[...], bodyLineOffset: 0)
         isUnclosed = true
@@ -45,9 +63,13 @@ struct FrontMatter {
         self.bodyLineOffset = bodyLineOffset
     }
 
+    /// `---` (or `...`) with trailing blanks, compared byte by byte.
     private static func isDelimiter(_ line: Substring, allowingDots: Bool) -> Bool {
-        var content = line
-        while let last = content.last, last == " " || last == "\t" || last == "\r" { content.removeLast() }
-        return content == "---" || (allowingDots && content == "...")
+        var content = line.utf8[...]
+        while let last = content.last,
+              last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            content.removeLast()
+        }
+        return content.elementsEqual("---".utf8) || (allowingDots && content.elementsEqual("...".utf8))
     }
 }

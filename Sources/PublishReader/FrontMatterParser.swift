@@ -10,6 +10,9 @@ struct FrontMatterParser {
     /// The file line the YAML's first line is on.
     let firstLine: Int
     let yaml: Substring
+    /// The YAML's lines, split on first use and kept: a pipeline file asks
+    /// the location of every key, and splitting for each was quadratic.
+    private let lines = LineCache()
 
     /// Flow collections (`[[[…]]]`) nested deeper than this are refused
     /// before Yams sees them: its composer recurses.
@@ -17,6 +20,11 @@ struct FrontMatterParser {
     /// A YAML alias can make a small text expand enormously; refuse more
     /// values than any front matter needs.
     static let maximumValues = 100_000
+    /// Yams's default encoding, read once: its getter reads the whole
+    /// environment on every call, which cost more than parsing a post's
+    /// front matter.
+    /// (Kept as a `Bool`: `Parser.Encoding` is not `Sendable`.)
+    private static let readsUTF8 = Parser.Encoding.default == .utf8
 
     func parse() throws -> Metadata {
         let root = try compose()
@@ -78,7 +86,8 @@ struct FrontMatterParser {
     private func compose() throws -> Node? {
         try checkNesting()
         do {
-            return try Yams.compose(yaml: String(yaml))
+            return try Yams.compose(yaml: String(yaml), .default, .default,
+                                     FrontMatterParser.readsUTF8 ? .utf8 : .utf16)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         }
@@ -250,7 +259,7 @@ struct FrontMatterParser {
         guard let mark else {
             return .error(message, at: SourceLocation(path: path, line: firstLine, column: 1))
         }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = self.lines.lines(of: yaml)
         var column = mark.column
         if mark.line - 1 < lines.count {
             // Yams counts columns in Unicode scalars; diagnostics count bytes.
@@ -258,6 +267,18 @@ struct FrontMatterParser {
             column = scalars.prefix(max(mark.column - 1, 0)).reduce(1) { $0 + UTF8.width($1) }
         }
         return .error(message, at: SourceLocation(path: path, line: firstLine + mark.line - 1, column: column))
+    }
+}
+
+/// The lines of one YAML text, split once.
+private final class LineCache {
+    private var cached: [Substring]?
+
+    func lines(of yaml: Substring) -> [Substring] {
+        if let cached { return cached }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        cached = lines
+        return lines
     }
 }
 

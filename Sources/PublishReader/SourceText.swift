@@ -5,7 +5,8 @@ struct SourceText {
 
     init(_ bytes: [UInt8]) {
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(0) {
+        // Repairing invalid UTF-8 never removes a NUL: test the input's bytes.
+        if bytes.contains(0) {
             text = String(text.unicodeScalars.lazy.map { $0 == "\0" ? "\u{FFFD}" : Character($0) })
         }
         if text.unicodeScalars.first == "\u{FEFF}" {

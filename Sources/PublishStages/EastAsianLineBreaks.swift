@@ -36,8 +36,10 @@ public struct EastAsianLineBreaks: Stage {
         while true {
             switch document.kind(of: current) {
             case .inline(.text(let text)), .inline(.code(let text)):
-                // Past ambiguous punctuation to the character it belongs with.
-                let scalars = last ? Array(text.unicodeScalars.reversed()) : Array(text.unicodeScalars)
+                // Past ambiguous punctuation to the character it belongs with,
+                // reading from the edge without copying the text.
+                let scalars = text.unicodeScalars
+                if last { return scalars.reversed().first { !isAmbiguousPunctuation($0) } ?? scalars.last }
                 return scalars.first { !isAmbiguousPunctuation($0) } ?? scalars.first
             case .inline(.emphasis), .inline(.strong), .inline(.strikethrough), .inline(.link), .inline(.image):
                 guard let child = last ? document.lastChild(of: current) : document.firstChild(of: current) else {
@@ -54,7 +56,10 @@ public struct EastAsianLineBreaks: Stage {
     /// their own (`——`, `……`, curly quotes): it takes the script of the
     /// text it is attached to.
     static func isAmbiguousPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        "\u{2014}\u{2015}\u{2026}\u{2018}\u{2019}\u{201C}\u{201D}\u{00B7}\u{203B}".unicodeScalars.contains(scalar)
+        switch scalar.value {
+        case 0x2014, 0x2015, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x00B7, 0x203B: return true
+        default: return false
+        }
     }
 
     static func joinsWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -274,6 +274,8 @@ struct DefinitionRecovery {
     private func inlineLabel(at node: NodeID, document: Document) -> String? {
         switch document.kind(of: node) {
         case .inline(.text(let text)):
+            // Most lines do not start `[^`: say so before copying any scalars.
+            guard text.utf8.starts(with: "[^".utf8) else { return nil }
             let scalars = Array(text.unicodeScalars.prefix(1003))
             guard let (label, end) = Footnotes.label(in: scalars, at: 0), end < scalars.count,
                   scalars[end] == ":" else { return nil }
@@ -282,7 +284,8 @@ struct DefinitionRecovery {
             guard let child = document.firstChild(of: node), document.next(of: child) == nil,
                   case .inline(.text(let text)) = document.kind(of: child),
                   let following = document.next(of: node),
-                  case .inline(.text(let after)) = document.kind(of: following), after.hasPrefix(":") else {
+                  case .inline(.text(let after)) = document.kind(of: following), after.hasPrefix(":"),
+                  text.utf8.first == UInt8(ascii: "^") else {
                 return nil
             }
             let scalars = Array(("[" + text + "]").unicodeScalars)

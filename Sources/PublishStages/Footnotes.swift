@@ -113,10 +113,12 @@ public struct Footnotes: Stage {
         guard index + 1 < scalars.count, scalars[index] == "[", scalars[index + 1] == "^" else { return nil }
         var cursor = index + 2
         var label = String.UnicodeScalarView()
+        var length = 0  // label.count, which would walk the label each time
         while cursor < scalars.count, scalars[cursor] != "]" {
             let scalar = scalars[cursor]
-            if scalar == "[" || scalar == "\\" || scalar.properties.isWhitespace || label.count >= 999 { return nil }
+            if scalar == "[" || scalar == "\\" || scalar.properties.isWhitespace || length >= 999 { return nil }
             label.append(scalar)
+            length += 1
             cursor += 1
         }
         guard cursor < scalars.count, !label.isEmpty else { return nil }

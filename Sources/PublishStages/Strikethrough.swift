@@ -24,7 +24,7 @@ public struct Strikethrough: Stage {
                 events.skipChildren(of: node)
                 continue
             }
-            guard case .inline(.text(let text)) = document.kind(of: node), text.contains("~"),
+            guard case .inline(.text(let text)) = document.kind(of: node), Self.hasTilde(text),
                   let parent = document.parent(of: node) else { continue }
             let runs = Self.runs(in: node, text: text, document, &alignment)
             guard !runs.isEmpty else { continue }
@@ -37,6 +37,16 @@ public struct Strikethrough: Stage {
             guard !pairs.isEmpty else { continue }
             Self.build(pairs, runs: runs, in: &document)
         }
+    }
+
+    /// Whether `text` has a `~` that is a character of its own (not one
+    /// with a combining mark, which is no delimiter here). The byte check
+    /// comes first: most text has no tilde, and a string search through
+    /// Foundation for each text node cost more than the rest of the stage.
+    static func hasTilde(_ text: String) -> Bool {
+        let tilde = UInt8(ascii: "~")
+        let hasByte = text.utf8.withContiguousStorageIfAvailable { $0.contains(tilde) } ?? text.utf8.contains(tilde)
+        return hasByte && text.contains(Character("~"))
     }
 
     /// `<http://a~b~>`: the text of an autolink is not parsed for inlines.

@@ -17,24 +17,31 @@ public enum XMLText {
         escape(text, inAttribute: true)
     }
 
+    /// Written into a byte buffer: appending scalar by scalar to a
+    /// `String` cost more than all the rest of writing a feed.
     private static func escape(_ text: String, inAttribute: Bool) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where inAttribute: out += "&quot;"
-            case "\r": out += "&#xD;"
-            case "\n" where inAttribute: out += "&#xA;"
-            case "\t" where inAttribute: out += "&#x9;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "\"" where inAttribute: out.append(contentsOf: "&quot;".utf8)
+            case "\r": out.append(contentsOf: "&#xD;".utf8)
+            case "\n" where inAttribute: out.append(contentsOf: "&#xA;".utf8)
+            case "\t" where inAttribute: out.append(contentsOf: "&#x9;".utf8)
+            case "\n", "\t": out.append(UInt8(scalar.value))
             default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+                guard isAllowed(scalar) else { continue }
+                if scalar.isASCII {
+                    out.append(UInt8(scalar.value))
+                } else {
+                    out.append(contentsOf: scalar.utf8)
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// XML 1.0's `Char` production less its discouraged characters, and

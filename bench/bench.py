@@ -1,0 +1,433 @@
+#!/usr/bin/env python3
+"""`make bench`: how fast `publish` is, against cmark, Hugo and pandoc.
+
+Builds replicated corpora from a folder of Jekyll posts (x1, x10, x50 by
+default, each copy with its own slug, date and body), times every command
+(wall, CPU of the child, peak memory), prints a table and the targets the
+"performance" issue sets, and appends both to bench/RESULTS.md.
+
+Standard library only; see bench/README.md for what each row measures.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+
+from corpus import Corpus, replicate
+from peers import write_hugo_site, write_pandoc_book
+
+# The secret the email output makes its unsubscribe tokens with.
+BENCH_ENV = dict(os.environ, PUBLISH_UNSUBSCRIBE_SECRET="bench-secret-not-for-mail")
+
+# Processes whose presence means another build competes for the CPU.
+COMPETITORS = ("swift-frontend", "swift-build", "swift-driver", "clang", "ld.gold", "ld.lld", "ld")
+
+SITE_PIPELINE = """\
+# The bench site: every output on, so every emitter runs.
+site:
+  title: Bench News
+  description: The Jekyll project's news, replicated for the benchmark
+  url: https://bench.example.org
+  language: en
+  timezone: UTC
+outputs:
+  epub:
+    path: book.epub
+    title: Bench News
+  email:
+    enabled: true
+    from: "Bench News <news@bench.example.org>"
+    unsubscribe:
+      url: https://bench.example.org/unsubscribe
+"""
+
+
+class Measurement:
+    """One row of the table: the best of several timed runs of one command."""
+
+    def __init__(self, scale, name, posts, size, wall, cpu, peak_mb, runs):
+        self.scale, self.name, self.posts, self.size = scale, name, posts, size
+        self.wall, self.cpu, self.peak_mb, self.runs = wall, cpu, peak_mb, runs
+
+    @property
+    def posts_per_s(self):
+        return self.posts / self.wall if self.wall > 0 else float("inf")
+
+    @property
+    def mb_per_s(self):
+        return self.size / 1e6 / self.wall if self.wall > 0 else float("inf")
+
+
+class Bench:
+    """Runs the measurements of one invocation and keeps their results."""
+
+    def __init__(self, args):
+        self.args = args
+        self.results = {}          # (scale, name) -> Measurement
+        self.competitor_samples = 0
+        self.samples = 0
+
+    # -- running one command ------------------------------------------------
+
+    def run_once(self, argv, cwd=None, stdout=None):
+        """Runs argv to completion; returns (wall s, user+sys s, peak MB)."""
+        self.sample_competitors()
+        err = tempfile.TemporaryFile()
+        out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            child = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err,
+                                     stdin=subprocess.DEVNULL, env=BENCH_ENV)
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+            child.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            if stdout:
+                out.close()
+        if child.returncode != 0:
+            err.seek(0)
+            message = err.read().decode("utf-8", "replace")[-4000:]
+            sys.exit(f"bench: `{' '.join(argv)}` exited with {child.returncode}:\n{message}")
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+    def sample_competitors(self):
+        """Notes whether a compiler or linker not started here is running."""
+        self.samples += 1
+        mine = os.getpid()
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit() or int(entry) == mine:
+                continue
+            try:
+                with open(f"/proc/{entry}/comm") as comm:
+                    if comm.read().strip() in COMPETITORS:
+                        self.competitor_samples += 1
+                        return
+            except OSError:
+                continue
+
+    def measure(self, scale, name, argv, posts, size, prepare=None, cwd=None, stdout=None):
+        """One warm-up, then the best (least wall time) of 3 runs (x50: of 2).
+
+        `prepare` runs before each run, untimed. The row keeps the fastest
+        run's wall and CPU time and the highest peak memory of all runs.
+        """
+        runs = 2 if scale >= 50 else 3
+        if prepare:
+            prepare()
+        self.run_once(argv, cwd=cwd, stdout=stdout)
+        timings = []
+        for _ in range(runs):
+            if prepare:
+                prepare()
+            timings.append(self.run_once(argv, cwd=cwd, stdout=stdout))
+        wall, cpu, _ = min(timings)
+        peak = max(t[2] for t in timings)
+        row = Measurement(scale, name, posts, size, wall, cpu, peak, runs)
+        self.results[(scale, name)] = row
+        print(f"  x{scale:<3} {name:<22} {wall:8.3f} s wall {cpu:8.3f} s CPU {peak:8.1f} MB", flush=True)
+        return row
+
+    # -- one scale ------------------------------------------------------------
+
+    def run_scale(self, scale, corpus):
+        args = self.args
+        work = os.path.join(args.work, f"x{scale}")
+        site = os.path.join(work, "site")
+        replicate(corpus, scale, os.path.join(site, "_posts"))
+        with open(os.path.join(site, "publish.yml"), "w") as f:
+            f.write(SITE_PIPELINE)
+        bodies = os.path.join(work, "bodies.md")
+        posts = corpus.replicated_posts(scale)
+        with open(bodies, "w", encoding="utf-8") as f:
+            f.write("\n\n".join(p.body for p in posts))
+        site_bytes = sum(os.path.getsize(os.path.join(site, "_posts", n))
+                         for n in os.listdir(os.path.join(site, "_posts")))
+        body_bytes = os.path.getsize(bodies)
+        count = len(posts)
+        print(f"x{scale}: {count} posts, {site_bytes / 1e6:.2f} MB of posts, "
+              f"{body_bytes / 1e6:.2f} MB of bodies", flush=True)
+        if args.prepare_only:
+            return
+        pristine = snapshot(site)
+        out = os.path.join(work, "out")
+
+        def clean():
+            """The site folder as generated and no output: nothing cached."""
+            restore(site, pristine)
+            shutil.rmtree(out, ignore_errors=True)
+
+        publish = args.publish
+        html_atom = [publish, "build", "--source", site, "--output", out,
+                     "--format", "html", "--format", "atom", "--quiet"]
+        self.measure(scale, "build html+atom", html_atom, count, site_bytes, prepare=clean)
+        self.measure(scale, "build all formats",
+                     [publish, "build", "--source", site, "--output", out, "--quiet"],
+                     count, site_bytes, prepare=clean)
+        self.measure(scale, "render (bodies)", [publish, "render", bodies, "--to", "html"],
+                     count, body_bytes)
+        self.measure(scale, "cmark (bodies)", [args.cmark, bodies], count, body_bytes)
+        if scale == 1:
+            self.measure(scale, "build epub", [publish, "build", "--source", site, "--output", out,
+                                               "--format", "epub", "--quiet"],
+                         count, site_bytes, prepare=clean)
+
+        edited = os.path.join(site, "_posts", sorted(os.listdir(os.path.join(site, "_posts")))[count // 2])
+        with open(edited, "rb") as f:
+            original = f.read()
+        edits = [0]
+
+        def clean_build_then_edit():
+            """A clean html+atom build, then one post's body changed."""
+            clean()
+            self.run_once(html_atom)
+            edits[0] += 1
+            with open(edited, "ab") as f:
+                f.write(f"\nOne more line, edit {edits[0]}.\n".encode())
+
+        self.measure(scale, "rebuild after 1 edit", html_atom, count, site_bytes,
+                     prepare=clean_build_then_edit)
+        with open(edited, "wb") as f:
+            f.write(original)
+
+        if args.peers:
+            hugo_site = os.path.join(work, "hugo")
+            write_hugo_site(posts, hugo_site)
+            hugo_pristine = snapshot(hugo_site)
+            hugo_out = os.path.join(work, "hugo-out")
+            hugo_cache = os.path.join(work, "hugo-cache")
+
+            def clean_hugo():
+                restore(hugo_site, hugo_pristine)
+                shutil.rmtree(hugo_out, ignore_errors=True)
+                shutil.rmtree(hugo_cache, ignore_errors=True)
+
+            self.measure(scale, "hugo build", [args.hugo, "--source", hugo_site, "--destination", hugo_out,
+                                               "--cacheDir", hugo_cache, "--quiet"],
+                         count, site_bytes, prepare=clean_hugo)
+            if scale == 1:
+                book = os.path.join(work, "book.md")
+                write_pandoc_book(posts, book)
+                self.measure(scale, "pandoc epub", [args.pandoc, "--from", "gfm", "--to", "epub3",
+                                                    "--metadata", "title=Bench News", "--metadata", "lang=en",
+                                                    "--output", os.path.join(work, "pandoc.epub"), book],
+                             count, os.path.getsize(book))
+        shutil.rmtree(out, ignore_errors=True)
+
+    # -- reporting --------------------------------------------------------------
+
+    def table(self):
+        """The results as a Markdown table."""
+        lines = ["| scale | measurement | posts | MB in | wall s | CPU s | peak MB | posts/s | MB/s | vs cmark (MB/s) | vs Hugo (wall) |",
+                 "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for (scale, name), m in self.results.items():
+            cmark = self.results.get((scale, "cmark (bodies)"))
+            hugo = self.results.get((scale, "hugo build"))
+            vs_cmark = f"{m.mb_per_s / cmark.mb_per_s:.2f}x" if cmark and name.startswith(("render", "cmark")) else "-"
+            vs_hugo = f"{m.wall / hugo.wall:.2f}x" if hugo and name.startswith(("build", "rebuild", "hugo")) else "-"
+            lines.append(f"| x{scale} | {name} | {m.posts} | {m.size / 1e6:.2f} | {m.wall:.3f} | {m.cpu:.3f} | "
+                         f"{m.peak_mb:.1f} | {m.posts_per_s:.0f} | {m.mb_per_s:.2f} | {vs_cmark} | {vs_hugo} |")
+        return "\n".join(lines)
+
+    def targets(self):
+        """The issue's targets, each PASS, MISS or not measured."""
+        lines = []
+        scales = sorted({scale for scale, _ in self.results})
+
+        def verdict(ok):
+            return "PASS" if ok else "MISS"
+
+        def get(scale, name):
+            return self.results.get((scale, name))
+
+        for s in scales:
+            full, every = get(s, "build html+atom"), get(s, "build all formats")
+            render, cmark = get(s, "render (bodies)"), get(s, "cmark (bodies)")
+            rebuild, hugo = get(s, "rebuild after 1 edit"), get(s, "hugo build")
+            if hugo:
+                ratio = full.wall / hugo.wall
+                lines.append(f"x{s} html+atom <= 0.2x Hugo's wall: {ratio:.2f}x ({full.wall:.3f} s vs {hugo.wall:.3f} s) {verdict(ratio <= 0.2)}")
+            else:
+                lines.append(f"x{s} html+atom <= 0.2x Hugo's wall: not measured (PEERS=1)")
+            lines.append(f"x{s} html+atom peak memory < 500 MB: {full.peak_mb:.1f} MB {verdict(full.peak_mb < 500)}")
+            if hugo:
+                ratio = every.wall / hugo.wall
+                lines.append(f"x{s} all formats <= 0.5x Hugo's wall: {ratio:.2f}x ({every.wall:.3f} s vs {hugo.wall:.3f} s) {verdict(ratio <= 0.5)}")
+            else:
+                lines.append(f"x{s} all formats <= 0.5x Hugo's wall: not measured (PEERS=1)")
+            ratio = render.mb_per_s / cmark.mb_per_s
+            lines.append(f"x{s} render >= 0.5x cmark's MB/s: {ratio:.2f}x ({render.mb_per_s:.2f} vs {cmark.mb_per_s:.2f} MB/s) {verdict(ratio >= 0.5)}")
+            ratio = rebuild.wall / full.wall
+            lines.append(f"x{s} rebuild after one edit <= 0.05x the full build: {ratio:.2f}x ({rebuild.wall:.3f} s vs {full.wall:.3f} s) {verdict(ratio <= 0.05)}")
+        epub, pandoc = get(1, "build epub"), get(1, "pandoc epub")
+        if epub and pandoc:
+            ratio = epub.wall / pandoc.wall
+            lines.append(f"x1 EPUB <= 0.1x pandoc's time: {ratio:.2f}x ({epub.wall:.3f} s vs {pandoc.wall:.3f} s) {verdict(ratio <= 0.1)}")
+        elif epub:
+            lines.append("x1 EPUB <= 0.1x pandoc's time: not measured (PEERS=1)")
+        lines.append(f"Sending 10,000 messages: {measure_send_10000(self)}")
+        return lines
+
+
+def measure_send_10000(bench):
+    """Placeholder for the delivery benchmark (10,000 messages through
+    `publish send` to a loopback SMTP sink), which is measured elsewhere.
+
+    The integrator replaces this body: run the send, store a Measurement in
+    `bench.results[(1, "send 10,000 messages")]` and return its verdict
+    line. Until then it reports that nothing was measured, never a number.
+    """
+    return "not measured"
+
+
+def snapshot(root):
+    """Every path under root, as generated."""
+    paths = set()
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            paths.add(os.path.join(folder, name))
+    return paths
+
+
+def restore(root, pristine):
+    """Removes whatever a run added under root (caches, outputs)."""
+    for folder, dirs, files in os.walk(root, topdown=True):
+        for name in list(dirs):
+            path = os.path.join(folder, name)
+            if path not in pristine:
+                shutil.rmtree(path, ignore_errors=True)
+                dirs.remove(name)
+        for name in files:
+            path = os.path.join(folder, name)
+            if path not in pristine:
+                os.remove(path)
+
+
+def machine():
+    """CPU model, cores, memory and OS of this machine, as one line."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal:"):
+                    memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                    break
+    except OSError:
+        pass
+    system = platform.platform()
+    try:
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    system = line.split("=", 1)[1].strip().strip('"') + ", Linux " + platform.release()
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, {memory} memory, {system}"
+
+
+def tool_version(argv):
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=30).stdout
+        return out.strip().splitlines()[0] if out.strip() else "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def commit():
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        # The results file itself does not make the measured code uncommitted.
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":(exclude)bench/RESULTS.md"],
+                               capture_output=True, text=True).stdout.strip()
+        return head + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--publish", required=True, help="the publish binary (a release build)")
+    parser.add_argument("--corpus", required=True, help="a folder of Jekyll posts")
+    parser.add_argument("--scales", default="1,10,50", help="copies of the corpus, comma-separated")
+    parser.add_argument("--peers", action="store_true", help="also time hugo and pandoc")
+    parser.add_argument("--cmark", default="cmark")
+    parser.add_argument("--hugo", default="hugo")
+    parser.add_argument("--pandoc", default="pandoc")
+    parser.add_argument("--results", help="append the results to this Markdown file")
+    parser.add_argument("--build", default="swift build -c release", help="how publish was built, for the record")
+    parser.add_argument("--note", default="", help="a line added to the record")
+    parser.add_argument("--work", help="where corpora and outputs go (default: a temporary folder, removed)")
+    parser.add_argument("--prepare-only", action="store_true",
+                        help="write the corpora (site, bodies.md) into --work and stop")
+    args = parser.parse_args()
+    args.publish = os.path.abspath(args.publish)
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    for tool in [args.publish, args.cmark] + ([args.hugo, args.pandoc] if args.peers else []):
+        if not shutil.which(tool):
+            sys.exit(f"bench: {tool} not found")
+    corpus = Corpus.read(args.corpus)
+    temporary = args.work is None
+    args.work = os.path.abspath(args.work or tempfile.mkdtemp(prefix="publish-bench-"))
+    os.makedirs(args.work, exist_ok=True)
+    bench = Bench(args)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    load_before = os.getloadavg()
+    try:
+        for scale in scales:
+            bench.run_scale(scale, corpus)
+    finally:
+        if temporary:
+            shutil.rmtree(args.work, ignore_errors=True)
+    if args.prepare_only:
+        print(f"corpora in {args.work}")
+        return
+    load_after = os.getloadavg()
+
+    table, targets = bench.table(), bench.targets()
+    competition = (f"another compiler or linker was running at {bench.competitor_samples} of the "
+                   f"{bench.samples} timed starts" if bench.competitor_samples
+                   else f"no other compiler or linker was running at any of the {bench.samples} starts")
+    record = [
+        f"## {started:%Y-%m-%d %H:%M} UTC, commit {commit()}",
+        "",
+        f"- Machine: {machine()}",
+        f"- Corpus: {os.path.abspath(args.corpus)} ({len(corpus.posts)} posts, {corpus.size / 1e6:.2f} MB), scales "
+        + ", ".join(f"x{s}" for s in scales),
+        f"- publish: `{args.build}`; cmark: {tool_version([args.cmark, '--version'])}"
+        + (f"; hugo: {tool_version([args.hugo, 'version'])}; pandoc: {tool_version([args.pandoc, '--version'])}"
+           if args.peers else "; peers not run (PEERS=1 runs hugo and pandoc)"),
+        f"- Load average {load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end; {competition}.",
+    ]
+    if args.note:
+        record.append(f"- {args.note}")
+    record += ["", table, "", "Targets:", ""] + [f"- {line}" for line in targets] + [""]
+    text = "\n".join(record)
+    print()
+    print(text)
+    if args.results:
+        with open(args.results, "a", encoding="utf-8") as f:
+            f.write("\n" + text)
+        print(f"appended to {args.results}")
+
+
+if __name__ == "__main__":
+    main()
