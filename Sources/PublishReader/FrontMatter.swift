@@ -20,14 +20,13 @@ struct FrontMatter {
         var lineStart = utf8.startIndex
         var firstLineEnd = utf8.startIndex
         var lineNumber = 0
-        var previous: UInt8 = 0
         var index = utf8.startIndex
         while true {
             let atEnd = index == utf8.endIndex
             let byte = atEnd ? 0 : utf8[index]
-            // A line ends at a `\n` that is a character of its own: `String`
-            // holds `\r\n` as one character, which does not end a line here.
-            if atEnd || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
+            // A line ends at every `\n`, a CRLF one included (a file saved on
+            // Windows); the delimiter test ignores the `\r` before it.
+            if atEnd || byte == UInt8(ascii: "\n") {
                 lineNumber += 1
                 let line = text[lineStart..<index]
                 if lineNumber == 1 {
@@ -45,7 +44,6 @@ struct FrontMatter {
                 if atEnd { break }
                 lineStart = utf8.index(after: index)
             }
-            previous = byte
             index = utf8.index(after: index)
         }
         self.init(yaml: nil, body: text[...], bodyLineOffset: 0)
