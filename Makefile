@@ -132,6 +132,8 @@ bench: deps
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@for t in $(BENCH_TOOLS); do command -v $$t >/dev/null || { echo "make bench: $$t is missing and could not be installed" >&2; exit 1; }; done
+	@python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install --quiet aiosmtpd || \
+	  { echo "make bench: could not install the Python package aiosmtpd (the SMTP sink of the send benchmark)" >&2; exit 1; }
 	$(SWIFT) build $(BENCH_BUILD) --product publish
 	python3 bench/bench.py --publish "$$($(SWIFT) build $(BENCH_BUILD) --show-bin-path)/publish" \
 	  --corpus "$(CORPUS)" --scales "$(SCALES)" $(if $(filter 1,$(PEERS)),--peers) \
