@@ -110,8 +110,10 @@ public struct Sender: Sendable {
             round += 1
             state.noteResends(due.filter { $0.status == .uncertain }.map(\.subscriber.email))
             let queue = EntryQueue(due)
+            let workers = min(configuration.connections, due.count)
+            state.startRound(workers: workers)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(configuration.connections, due.count) {
+                for _ in 0..<workers {
                     group.addTask {
                         try await work(post: post, queue: queue, limiter: limiter, state: state, message: message, stop: stop)
                     }
@@ -141,7 +143,15 @@ public struct Sender: Sendable {
                 try await limiter.acquire()
                 if session?.isOpen != true {
                     await session?.close()
-                    session = try await connect(limiter: limiter)
+                    session = nil
+                    do {
+                        session = try await connect(limiter: limiter)
+                    } catch let error as SendError {
+                        // A server that takes fewer sessions than `connections`:
+                        // the others go on, and this row is due again next round.
+                        if case .connection = error, state.leaveRound() { return }
+                        throw error
+                    }
                 }
                 let bytes: [UInt8]
                 do {
@@ -299,6 +309,8 @@ final class EntryQueue: Sendable {
 final class RunState: Sendable {
     struct Counts {
         var sent = 0, deferredNow = 0, failed = 0, bounced = 0, lostConnections = 0
+        /// Sessions of this round still working.
+        var workers = 0
         var tries: [Int64: Int] = [:]
         var resent: [String] = []
     }
@@ -325,6 +337,20 @@ final class RunState: Sendable {
         counts.withLockedValue { counts in
             counts.tries[id, default: 0] += 1
             return counts.tries[id]!
+        }
+    }
+
+    func startRound(workers: Int) {
+        counts.withLockedValue { $0.workers = workers }
+    }
+
+    /// One session gives up on connecting: true when others still work,
+    /// so it may leave quietly; false when it is the last one.
+    func leaveRound() -> Bool {
+        counts.withLockedValue { counts in
+            guard counts.workers > 1 else { return false }
+            counts.workers -= 1
+            return true
         }
     }
 

@@ -21,6 +21,9 @@ final class FakeServer: MailTransport, @unchecked Sendable {
     private var rules: [String: Rule] = [:]
     private(set) var delivered: [(to: String, message: [UInt8])] = []
     private(set) var sessions = 0
+    /// Sessions open at once beyond this are refused with a 421 greeting.
+    var maxOpen: Int?
+    private var open = 0
     /// Called at the end of data, before the message is kept: a test
     /// reads the ledger there.
     var atEndOfData: (@Sendable (String) -> Void)?
@@ -34,8 +37,21 @@ final class FakeServer: MailTransport, @unchecked Sendable {
     }
 
     func connect() async throws -> any MailSession {
-        lock.withLock { sessions += 1 }
+        let refused = lock.withLock { () -> Bool in
+            if let maxOpen, open >= maxOpen { return true }
+            sessions += 1
+            open += 1
+            return false
+        }
+        if refused {
+            throw SMTPError.rejected(SMTPReply(code: 421, enhancedStatus: "4.7.0", lines: ["4.7.0 too many connections"]),
+                                     stage: .greeting)
+        }
         return Session(server: self)
+    }
+
+    fileprivate func closed() {
+        lock.withLock { open -= 1 }
     }
 
     /// What the server does with one transaction to `to`.
@@ -87,6 +103,7 @@ final class FakeServer: MailTransport, @unchecked Sendable {
         func reset() async throws {}
 
         func close() async {
+            if open { server.closed() }
             open = false
         }
     }

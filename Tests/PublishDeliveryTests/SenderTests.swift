@@ -147,6 +147,17 @@ import Testing
         #expect(server.count(to: "reader2@example.org") == 0)
     }
 
+    @Test func aServerTakingFewerSessionsThanConnectionsStillGetsEveryMessage() async throws {
+        let audience = try subscribers(8)
+        server.maxOpen = 1
+        var configuration = Sender.Configuration(connections: 3, rate: 0, envelopeFrom: "news@example.org")
+        configuration.firstRetry = .milliseconds(20)
+        let summary = try await run(Sender(ledger: ledger, transport: server, configuration: configuration), audience)
+        #expect(summary.sent == 8)
+        #expect(Set(server.delivered.map(\.to)).count == 8)
+        #expect(server.delivered.count == 8)
+    }
+
     @Test func aStoppedRunBeginsNoNewMessage() async throws {
         let audience = try subscribers(5)
         let stop = StopSignal()
