@@ -113,6 +113,7 @@ demo: build
 	@$(PUBLISH) render examples/site/_posts/2014-06-16-hello.md --to json > $(DEMO_OUT)/hello.json
 	@echo "The site: $(DEMO_OUT)/index.html (or: $(PUBLISH) serve --source examples/site)"
 	@echo "The book: $(DEMO_OUT)/book.epub   The feeds: $(DEMO_OUT)/feed.xml, feed.json and feeds/"
+	@echo "The newsletter: one message per post in $(DEMO_OUT)/newsletter/ (open a .eml file in a mail client)"
 	@echo "One post as plain text and as the JSON tree: $(DEMO_OUT)/hello.txt, $(DEMO_OUT)/hello.json"
 
 # Benchmarks (never part of `make test`): a release build of publish against

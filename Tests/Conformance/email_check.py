@@ -149,18 +149,19 @@ def main():
             post.write(f"---\ntitle: {EMOJI_TITLE!r}\ndescription: A title with emoji.\n---\n"
                        "Hello **world**. ![A cat](/images/cat.png)\n")
         expected = titles(site)
-        pipeline = open(os.path.join(site, "publish.yml"), encoding="utf-8").read()
+        with open(os.path.join(site, "publish.yml"), encoding="utf-8") as file:
+            pipeline = yaml.safe_load(file)
         total = 0
         for kind, generate in [("ed25519", ["-algorithm", "ed25519"]),
                                ("rsa", ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"])]:
             key = os.path.join(site, f"{kind}.pem")
             run(["openssl", "genpkey", *generate, "-out", key])
+            pipeline.setdefault("outputs", {})["email"] = {
+                "enabled": True, "from": "Notes from the Workbench <news@example.org>",
+                "dkim": {"domain": "example.org", "selector": kind, "key": f"{kind}.pem"},
+                "unsubscribe": {"url": "https://example.org/unsubscribe", "mailto": "unsubscribe@example.org"}}
             with open(os.path.join(site, "publish.yml"), "w", encoding="utf-8") as file:
-                file.write(pipeline + (
-                    "  email:\n    enabled: true\n"
-                    "    from: \"Notes from the Workbench <news@example.org>\"\n"
-                    f"    dkim: {{domain: example.org, selector: {kind}, key: {kind}.pem}}\n"
-                    "    unsubscribe: {url: \"https://example.org/unsubscribe\", mailto: unsubscribe@example.org}\n"))
+                yaml.safe_dump(pipeline, file, allow_unicode=True, sort_keys=False)
             output = os.path.join(temp, f"out-{kind}")
             run([arguments.publish, "build", "--source", site, "--output", output, "--format", "email", "--quiet"])
             files = sorted(glob.glob(os.path.join(output, "newsletter", "*.eml")))
