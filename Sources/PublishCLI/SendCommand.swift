@@ -43,6 +43,9 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send one test message to this address and change no ledger.", valueName: "address"))
     var testTo: String?
 
+    @Flag(help: "Send the post even though the same text went out before under another file name.")
+    var again = false
+
     @Flag(name: .shortAndLong, help: "Print errors and the summary only.")
     var quiet = false
 
@@ -85,7 +88,12 @@ struct SendCommand: AsyncParsableCommand {
         let now = Date()
 
         if let testTo {
-            try await sendTest(issue, to: testTo, from: from, server: server, now: now)
+            if dryRun {
+                say("dry run: a test of '\(issue.subject)' would go to \(testTo) through \(server.host):\(server.port); "
+                    + "nothing sent", always: true)
+            } else {
+                try await sendTest(issue, to: testTo, from: from, server: server, now: now)
+            }
             return
         }
         let tokens = try UnsubscribeToken(environmentVariable: options.unsubscribe.secretEnv)
@@ -99,6 +107,22 @@ struct SendCommand: AsyncParsableCommand {
         let audience = try activeSubscribers(database)
         let key = chosen.sourcePath
         let title = issue.subject
+        let fingerprint = issue.fingerprint
+        if !(try ledger.hasIssue(post: key)) {
+            // A renamed file is a new key: do not mail the same text to everyone again.
+            if let earlier = try ledger.sameIssue(fingerprint: fingerprint, other: key), !again {
+                throw Diagnostic.error("'\(title)' went out before as \(earlier.post) on "
+                                       + ISO8601DateFormatter().string(from: earlier.startedAt)
+                                       + ", word for word; if the file was only renamed there is nothing to send. "
+                                       + "To send it again as a new issue, add --again",
+                                       at: SourceLocation(path: key, position: .unknown))
+            }
+            for earlier in try ledger.issues() where earlier.left > 0 && earlier.post != key {
+                say("note: '\(earlier.subject)' (\(earlier.post)) still has \(earlier.left) message"
+                    + "\(earlier.left == 1 ? "" : "s") to send: `publish send --post \(earlier.post)` goes on with it",
+                    always: true)
+            }
+        }
 
         if dryRun {
             try dryRun(issue: issue, ledger: ledger, key: key, audience: audience, tokens: tokens, server: server)
@@ -107,18 +131,20 @@ struct SendCommand: AsyncParsableCommand {
         var configuration = Sender.Configuration(connections: options.connections, rate: options.rate,
                                                  envelopeFrom: from.address)
         configuration.triesPerRun = 5
+        let lock = try SendLock(databasePath: file.path)
+        defer { withExtendedLifetime(lock) {} }
         let group = MultiThreadedEventLoopGroup.singleton
         let sender = Sender(ledger: ledger, transport: SMTPTransport(server: server, group: group),
                             configuration: configuration)
         let stop = StopSignal()
         let signals = SendCommand.trapInterrupt(stop)
-        defer { signals.cancel() }
+        defer { signals.forEach { $0.cancel() } }
         let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         say("sending '\(title)' (\(key)) through \(server.host):\(server.port)…")
         let summary: Sender.Summary
         do {
             summary = try await sender.run(
-                post: key, subject: title, subscribers: audience,
+                post: key, subject: title, fingerprint: fingerprint, subscribers: audience,
                 messageID: { issue.messageID(for: $0.recipient(tokens: tokens)) },
                 message: { entry in
                     try issue.message(to: entry.subscriber.recipient(tokens: tokens), messageID: entry.messageID, date: now)
@@ -254,18 +280,22 @@ struct SendCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("publish: \(line)\n".utf8))
     }
 
-    /// The first Ctrl-C (or SIGTERM) lets the messages under way finish
-    /// and stops; a second one ends the process at once.
-    private static func trapInterrupt(_ stop: StopSignal) -> DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if stop.isStopped { Foundation.exit(130) }
-            FileHandle.standardError.write(Data("\npublish: stopping after the messages under way (Ctrl-C again to quit now)\n".utf8))
-            stop.stop()
+    /// The first Ctrl-C or SIGTERM (a service manager stopping us) lets the
+    /// messages under way finish and stops; a second one ends the process
+    /// at once.
+    private static func trapInterrupt(_ stop: StopSignal) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stop.isStopped { Foundation.exit(128 + number) }
+                FileHandle.standardError.write(Data(
+                    "\npublish: stopping after the messages under way (Ctrl-C again to quit now)\n".utf8))
+                stop.stop()
+            }
+            source.resume()
+            return source
         }
-        source.resume()
-        return source
     }
 }
 

@@ -49,6 +49,8 @@ public final class DeliveryDatabase: Sendable {
             try db.create(table: "issue") { t in
                 t.primaryKey("post", .text)
                 t.column("subject", .text).notNull()
+                // NewsletterIssue.fingerprint: the same post under a new file name.
+                t.column("fingerprint", .text).notNull().defaults(to: "")
                 t.column("startedAt", .datetime).notNull()
             }
             // One row per (post, subscriber): see `DeliveryStatus`.
@@ -62,6 +64,10 @@ public final class DeliveryDatabase: Sendable {
                 t.column("attempts", .integer).notNull().defaults(to: 0)
                 t.column("reply", .text).notNull().defaults(to: "")
                 t.column("retryAt", .datetime)
+                // Set once the message may have arrived without the ledger
+                // knowing (a killed run, a reply lost after the final "."):
+                // its next copy is a re-send, reported as one.
+                t.column("resend", .boolean).notNull().defaults(to: false)
                 t.column("updatedAt", .datetime).notNull()
                 t.primaryKey(["post", "subscriberID"])
             }

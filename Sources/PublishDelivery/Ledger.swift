@@ -21,6 +21,10 @@ public struct Ledger: Sendable {
         public var status: DeliveryStatus
         public var messageID: String
         public var attempts: Int
+        /// An earlier copy may have arrived: the next one is a re-send.
+        public var resend: Bool
+        /// When a deferred row may be tried again.
+        public var retryAt: Date?
     }
 
     /// What `start` found and did.
@@ -37,14 +41,14 @@ public struct Ledger: Sendable {
     /// row per active subscriber, in one transaction. On a later run, the
     /// audience stays the one of the first run; rows left `sending` become
     /// `uncertain`.
-    public func start(post: String, subject: String, subscribers: [Subscriber], now: Date,
+    public func start(post: String, subject: String, fingerprint: String = "", subscribers: [Subscriber], now: Date,
                       messageID: (Subscriber) -> String) throws -> Start
     {
         try database.writer.write { db in
             let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM issue WHERE post = ?", arguments: [post]) ?? false
             if !known {
-                try db.execute(sql: "INSERT INTO issue (post, subject, startedAt) VALUES (?, ?, ?)",
-                               arguments: [post, subject, now])
+                try db.execute(sql: "INSERT INTO issue (post, subject, fingerprint, startedAt) VALUES (?, ?, ?, ?)",
+                               arguments: [post, subject, fingerprint, now])
                 for subscriber in subscribers where subscriber.status == .active {
                     try db.execute(sql: """
                         INSERT INTO delivery (post, subscriberID, email, status, messageID, updatedAt)
@@ -53,8 +57,9 @@ public struct Ledger: Sendable {
                 }
                 return Start(isFirstRun: true, foundUncertain: 0, joinedSince: 0)
             }
-            try db.execute(sql: "UPDATE delivery SET status = 'uncertain', updatedAt = ? WHERE post = ? AND status = 'sending'",
-                           arguments: [now, post])
+            try db.execute(sql: """
+                UPDATE delivery SET status = 'uncertain', resend = 1, updatedAt = ? WHERE post = ? AND status = 'sending'
+                """, arguments: [now, post])
             let uncertain = db.changesCount
             let joined = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM subscriber WHERE status = 'active'
@@ -69,7 +74,8 @@ public struct Ledger: Sendable {
     public func due(post: String, now: Date) throws -> [Entry] {
         try database.writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts
+                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
+                d.retryAt
                 FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
                 WHERE d.post = ? AND s.status = 'active'
                 AND (d.status IN ('pending', 'uncertain') OR (d.status = 'deferred' AND d.retryAt <= ?))
@@ -78,13 +84,17 @@ public struct Ledger: Sendable {
         }
     }
 
-    /// When the next `deferred` row of an active subscriber may be retried, if any.
-    public func nextRetry(post: String) throws -> Date? {
+    /// The `deferred` rows of subscribers still active, with when each may
+    /// be tried again.
+    public func deferred(post: String) throws -> [Entry] {
         try database.writer.read { db in
-            try Date.fetchOne(db, sql: """
-                SELECT MIN(d.retryAt) FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
-                WHERE d.post = ? AND d.status = 'deferred' AND s.status = 'active'
-                """, arguments: [post])
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
+                d.retryAt
+                FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
+                WHERE d.post = ? AND s.status = 'active' AND d.status = 'deferred'
+                ORDER BY s.id
+                """, arguments: [post]).map(Ledger.entry)
         }
     }
 
@@ -113,6 +123,30 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// Every post ever sent: its key, subject, when it began, and how many
+    /// of its rows are still to send (of subscribers still active).
+    public func issues() throws -> [(post: String, subject: String, startedAt: Date, left: Int)] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.post, i.subject, i.startedAt,
+                (SELECT COUNT(*) FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
+                 WHERE d.post = i.post AND s.status = 'active'
+                 AND d.status IN ('pending', 'sending', 'deferred', 'uncertain')) AS left
+                FROM issue i ORDER BY i.startedAt
+                """).map { ($0["post"], $0["subject"], $0["startedAt"], $0["left"]) }
+        }
+    }
+
+    /// Another post sent before with the same fingerprint: the same text
+    /// under another file name.
+    public func sameIssue(fingerprint: String, other post: String) throws -> (post: String, startedAt: Date)? {
+        guard !fingerprint.isEmpty else { return nil }
+        return try database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT post, startedAt FROM issue WHERE fingerprint = ? AND post != ? LIMIT 1",
+                             arguments: [fingerprint, post]).map { ($0["post"], $0["startedAt"]) }
+        }
+    }
+
     /// Whether the post was ever started.
     public func hasIssue(post: String) throws -> Bool {
         try database.writer.read { db in
@@ -120,10 +154,20 @@ public struct Ledger: Sendable {
         }
     }
 
-    /// The message is about to be committed to the server. Durable on
-    /// return (the database syncs every commit).
-    public func markSending(post: String, subscriberID: Int64, now: Date) throws {
-        try update(post, subscriberID, status: .sending, now: now, extra: ", attempts = attempts + 1")
+    /// The message is about to be committed to the server: claims the row,
+    /// durably on return (the database syncs every commit). False, and
+    /// nothing changed, when the row is no longer to be sent — another run
+    /// sent it, or the subscriber left since the round began — so the
+    /// message must be abandoned before its final ".".
+    public func markSending(post: String, subscriberID: Int64, now: Date) throws -> Bool {
+        try database.writer.write { db in
+            try db.execute(sql: """
+                UPDATE delivery SET status = 'sending', attempts = attempts + 1, updatedAt = ?
+                WHERE post = ? AND subscriberID = ? AND status IN ('pending', 'uncertain', 'deferred')
+                AND subscriberID IN (SELECT id FROM subscriber WHERE status = 'active')
+                """, arguments: [now, post, subscriberID])
+            return db.changesCount == 1
+        }
     }
 
     /// The server accepted it: `reply` is what it said.
@@ -149,7 +193,7 @@ public struct Ledger: Sendable {
 
     /// The connection was lost after the final ".": the server may have it.
     public func markUncertain(post: String, subscriberID: Int64, reason: String, now: Date) throws {
-        try update(post, subscriberID, status: .uncertain, reply: reason, now: now)
+        try update(post, subscriberID, status: .uncertain, reply: reason, now: now, extra: ", resend = 1")
     }
 
     /// The message never reached the end of its data (the connection broke
@@ -157,14 +201,19 @@ public struct Ledger: Sendable {
     /// (`pending`, or `uncertain` when it was being re-sent).
     public func markNotSent(post: String, subscriberID: Int64, previous: DeliveryStatus, now: Date) throws {
         let status: DeliveryStatus = previous == .uncertain ? .uncertain : .pending
-        try update(post, subscriberID, status: status, now: now)
+        try database.writer.write { db in
+            try db.execute(sql: """
+                UPDATE delivery SET status = ?, updatedAt = ? WHERE post = ? AND subscriberID = ? AND status = 'sending'
+                """, arguments: [status.rawValue, now, post, subscriberID])
+        }
     }
 
     /// Every row of the post, by subscriber id: for reports and tests.
     public func entries(post: String) throws -> [Entry] {
         try database.writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts
+                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
+                d.retryAt
                 FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
                 WHERE d.post = ? ORDER BY s.id
                 """, arguments: [post]).map(Ledger.entry)
@@ -198,6 +247,6 @@ public struct Ledger: Sendable {
         Entry(subscriber: Subscriber(id: row["id"], email: row["email"], name: row["name"],
                                      status: SubscriberStatus(rawValue: row["subscriberStatus"]) ?? .active),
               status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
-              messageID: row["messageID"], attempts: row["attempts"])
+              messageID: row["messageID"], attempts: row["attempts"], resend: row["resend"], retryAt: row["retryAt"])
     }
 }

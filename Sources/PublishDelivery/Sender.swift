@@ -75,40 +75,41 @@ public struct Sender: Sendable {
     /// - Throws: `SendError` when the run cannot go on (the server refuses
     ///   the connection, the credentials or the sender); the ledger then
     ///   holds what was done.
-    public func run(post: String, subject: String, subscribers: [Subscriber],
+    public func run(post: String, subject: String, fingerprint: String = "", subscribers: [Subscriber],
                     messageID: (Subscriber) -> String,
                     message: @escaping @Sendable (Ledger.Entry) throws -> [UInt8],
                     progress: @escaping @Sendable (SendProgress) -> Void = { _ in },
                     stop: StopSignal = StopSignal()) async throws -> Summary
     {
-        let start = try ledger.start(post: post, subject: subject, subscribers: subscribers, now: Date(),
-                                     messageID: messageID)
+        let start = try ledger.start(post: post, subject: subject, fingerprint: fingerprint, subscribers: subscribers,
+                                     now: Date(), messageID: messageID)
         var summary = Summary(start: start)
         let waiting = try ledger.counts(post: post).byStatus
         let total = [DeliveryStatus.pending, .uncertain, .deferred].reduce(0) { $0 + (waiting[$1] ?? 0) }
         let state = RunState(total: total, progress: progress)
         let limiter = RateLimiter(rate: configuration.rate)
         let clock = ContinuousClock()
-        let deadline = clock.now + configuration.patience
+        // Only the time spent waiting for deferred rows counts against patience.
+        var waited = Duration.zero
         var round = 0
 
         while !stop.isStopped {
             let tries = state.tries
             let due = try ledger.due(post: post, now: Date()).filter { tries[$0.subscriber.id, default: 0] < configuration.triesPerRun }
             if due.isEmpty {
-                // Deferred messages still to try in this run: wait for the first.
-                guard let next = try ledger.nextRetry(post: post),
-                      try ledger.entries(post: post).contains(where: {
-                          $0.status == .deferred && tries[$0.subscriber.id, default: 0] < configuration.triesPerRun
-                      }) else { break }
-                let wait = Duration.seconds(max(next.timeIntervalSinceNow, 0))
-                guard clock.now + wait <= deadline else { break }
-                try await clock.sleep(for: wait + .milliseconds(5))
+                // Deferred rows with tries left in this run: wait for the first.
+                let next = try ledger.deferred(post: post)
+                    .filter { tries[$0.subscriber.id, default: 0] < configuration.triesPerRun }
+                    .compactMap(\.retryAt).min()
+                guard let next else { break }
+                let wait = Duration.seconds(max(next.timeIntervalSinceNow, 0)) + .milliseconds(5)
+                guard waited + wait <= configuration.patience else { break }
+                try await clock.sleep(for: wait)
+                waited += wait
                 continue
             }
             if round == 0 && total == 0 { break }
             round += 1
-            state.noteResends(due.filter { $0.status == .uncertain }.map(\.subscriber.email))
             let queue = EntryQueue(due)
             let workers = min(configuration.connections, due.count)
             state.startRound(workers: workers)
@@ -129,7 +130,8 @@ public struct Sender: Sendable {
         summary.failed = state.failed
         summary.bounced = state.bounced
         summary.deferred = counts.byStatus[.deferred] ?? 0
-        summary.resent = state.resent
+        var seen = Set<String>()
+        summary.resent = state.resent.filter { seen.insert($0).inserted }
         return summary
     }
 
@@ -140,6 +142,8 @@ public struct Sender: Sendable {
         var session: (any MailSession)?
         do {
             while !stop.isStopped, let entry = queue.next() {
+                // A failed session cancels the others: they begin nothing new.
+                try Task.checkCancellation()
                 try await limiter.acquire()
                 if session?.isOpen != true {
                     await session?.close()
@@ -182,11 +186,17 @@ public struct Sender: Sendable {
         do {
             let reply = try await session.send(from: configuration.envelopeFrom, to: entry.subscriber.email,
                                                message: bytes) { [ledger] in
-                try ledger.markSending(post: post, subscriberID: id, now: Date())
+                guard try ledger.markSending(post: post, subscriberID: id, now: Date()) else { throw NoLongerDue() }
             }
-            try ledger.markSent(post: post, subscriberID: id, reply: reply.description, now: Date())
+            try await markSent(post: post, subscriberID: id, reply: reply)
+            if entry.resend || entry.status == .uncertain { state.noteResends([entry.subscriber.email]) }
             state.record(\.sent)
+            await limiter.succeeded()
             return .keep
+        } catch is NoLongerDue {
+            // Another run took the row, or the subscriber left mid-round: the
+            // message was abandoned before its final ".".
+            return .close
         } catch SMTPError.rejected(let reply, let stage) {
             if stage == .mail && reply.isPermanent {
                 try ledger.markNotSent(post: post, subscriberID: id, previous: entry.status, now: Date())
@@ -229,6 +239,23 @@ public struct Sender: Sendable {
         }
     }
 
+    /// The server has the message: the ledger must say so, or the next run
+    /// would send it again. A busy database (a large import beside the send)
+    /// is waited out, for up to about a minute.
+    private func markSent(post: String, subscriberID: Int64, reply: SMTPReply) async throws {
+        var wait = Duration.milliseconds(250)
+        for attempt in 1... {
+            do {
+                try ledger.markSent(post: post, subscriberID: subscriberID, reply: reply.description, now: Date())
+                return
+            } catch {
+                if attempt >= 8 { throw error }
+                try? await Task.sleep(for: wait)
+                wait *= 2
+            }
+        }
+    }
+
     /// A new session, retried three times over seven seconds when the
     /// server cannot be reached or is busy; refused credentials, missing
     /// TLS and other misconfiguration end the run at once.
@@ -254,6 +281,9 @@ public struct Sender: Sendable {
     }
 }
 
+/// Thrown before the final "." when the ledger no longer wants the message.
+struct NoLongerDue: Error {}
+
 /// Why a send stopped before its end.
 public enum SendError: Error, Sendable, CustomStringConvertible {
     /// The server could not be reached, or kept dropping the connection.
@@ -264,6 +294,8 @@ public enum SendError: Error, Sendable, CustomStringConvertible {
     case senderRefused(SMTPReply)
     /// A message could not be made.
     case message(address: String, reason: String)
+    /// Another run holds the subscriber list.
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -271,6 +303,7 @@ public enum SendError: Error, Sendable, CustomStringConvertible {
         case .server(let error): "the SMTP server: \(error)"
         case .senderRefused(let reply): "the SMTP server refuses the sender address: \(reply)"
         case .message(let address, let reason): "cannot make the message to \(address): \(reason)"
+        case .busy(let reason): reason
         }
     }
 }

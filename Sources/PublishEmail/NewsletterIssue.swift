@@ -16,6 +16,10 @@ public struct NewsletterIssue: Sendable {
     public let subject: String
     /// When the post was published: the `Date` unless one is given.
     public let date: Date
+    /// A hash of the post's title and Markdown, to know the same post
+    /// under another file name (its URL, and so its rendered links, change
+    /// with the name).
+    public let fingerprint: String
 
     private let from: Mailbox
     private let replyTo: Mailbox?
@@ -36,6 +40,12 @@ public struct NewsletterIssue: Sendable {
         self.signer = signer
         timeZone = site.config.timeZone
         date = post.date
+        var source = post.title
+        let lines = post.source
+        for number in lines.firstLine...max(lines.firstLine, lines.lastLine) {
+            source += "\n" + (lines.line(number) ?? "")
+        }
+        fingerprint = Hex.lowercase(Array(SHA256.hash(data: Array(source.utf8))))
         // A title folded over lines in YAML is one line in a subject.
         subject = post.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         postURL = site.config.absoluteURL(post.url)

@@ -20,6 +20,13 @@ public final class SMTPConnection: Sendable {
         var closed = false
     }
 
+    /// How long the reply to the final "." may take: RFC 5321 (4.5.3.2.6)
+    /// gives the server 10 minutes there, five times the 2 minutes it gives
+    /// other replies, since it may scan the message before answering.
+    /// Giving up sooner would turn an accepted message into an uncertain one,
+    /// sent twice.
+    private let endOfDataTimeout: TimeAmount
+
     /// The EHLO keywords (upper-cased) and their parameters, after TLS.
     public let extensions: [String: String]
 
@@ -27,6 +34,7 @@ public final class SMTPConnection: Sendable {
         self.link = link
         self.extensions = extensions
         self.quitTimeout = min(timeout, .seconds(10))
+        self.endOfDataTimeout = timeout * 5
     }
 
     deinit {
@@ -181,7 +189,7 @@ public final class SMTPConnection: Sendable {
             await link.abandon()
             throw error
         }
-        let reply = try await link.exchange(".", stage: .endOfData, unsentStage: .message)
+        let reply = try await link.exchange(".", stage: .endOfData, unsentStage: .message, timeout: endOfDataTimeout)
         try accept(reply, at: .endOfData)
         return reply
     }

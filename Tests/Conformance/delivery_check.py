@@ -255,8 +255,16 @@ def scenario_exactly_once(publish, root, key, record):
         second = run(publish, "send", "--source", site, env=environment())
         check(box.count() == 300, "a second send mailed again")
         check("nothing to send" in second.stderr, f"the second send did not say so: {second.stderr}")
+        # The same post under a new file name is not mailed to everyone again.
+        os.rename(os.path.join(site, "_posts", "2024-02-10-launch.md"), os.path.join(site, "_posts", "2024-02-11-launch.md"))
+        renamed = run(publish, "send", "--source", site, env=environment(), expect=1)
+        check("went out before as _posts/2024-02-10-launch.md" in renamed.stderr and box.count() == 300,
+              f"a renamed post was not recognised: {renamed.stderr}")
+        again = run(publish, "send", "--source", site, "--again", "--dry-run", env=environment())
+        check("would go to 300 subscribers" in again.stderr, f"--again --dry-run: {again.stderr}")
         print(f"delivery_check: 300 subscribers from CSV, one message each, all parse, subjects decode, "
-              f"Ed25519 DKIM verifies; second run: {second.stderr.strip().splitlines()[-1]}")
+              f"Ed25519 DKIM verifies; second run: {second.stderr.strip().splitlines()[-1]}; "
+              "the same post renamed is refused without --again")
     finally:
         server.stop()
 
@@ -301,6 +309,44 @@ def scenario_crash(publish, root, key):
         check("nothing to send" in third.stderr, f"the third run did not say it had nothing to send: {third.stderr}")
         print(f"delivery_check: SIGKILL after {before} messages; the resume reached all 300 with "
               f"{len(duplicates)} re-sent (same Message-ID); the third run sent nothing")
+    finally:
+        server.stop()
+
+
+def scenario_overlap_and_sigterm(publish, root, key):
+    """A second send while one runs is refused; SIGTERM stops the first
+    gracefully (no message left uncertain), and a resume has no duplicate."""
+    box = Mailbox()
+    server, port = start(box)
+    try:
+        site = os.path.join(root, "overlap")
+        make_site(site, port, key, connections=2, rate=40)
+        write_csv(os.path.join(root, "overlap.csv"), 100)
+        run(publish, "subscribers", "import", os.path.join(root, "overlap.csv"), "--source", site)
+        first = subprocess.Popen([publish, "send", "--source", site], env=environment(),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        while box.count() < 10 and time.time() < deadline:
+            time.sleep(0.05)
+        second = run(publish, "send", "--source", site, env=environment(), expect=1)
+        check("another `publish send` is running" in second.stderr, f"the overlapping send said: {second.stderr}")
+        while box.count() < 30 and time.time() < deadline:
+            time.sleep(0.05)
+        first.send_signal(signal.SIGTERM)
+        _, errors = first.communicate(timeout=60)
+        check(first.returncode == 1 and "stopped on request" in errors,
+              f"SIGTERM: exit {first.returncode}, {errors[-400:]}")
+        stopped_at = box.count()
+        check(stopped_at < 100, "the SIGTERM came after the end")
+        resume = run(publish, "send", "--source", site, env=environment())
+        counts = {}
+        for rcpt, _ in box.messages:
+            counts[rcpt] = counts.get(rcpt, 0) + 1
+        check(len(counts) == 100 and all(n == 1 for n in counts.values()),
+              f"after SIGTERM and a resume: {len(counts)} subscribers, {sum(counts.values())} messages")
+        check("re-sent" not in resume.stderr, f"a graceful stop left something uncertain: {resume.stderr}")
+        print(f"delivery_check: an overlapping send refused; SIGTERM stopped the send at {stopped_at} with nothing "
+              f"uncertain; the resume sent the rest, one each")
     finally:
         server.stop()
 
@@ -429,7 +475,9 @@ def scenario_unsubscribe(publish, root, key):
                                {"Content-Type": f"multipart/form-data; boundary={boundary}"})
         check(status == 200, f"multipart one-click POST answered {status}")
         status, page, _ = request(link("reader3@example.net"))
-        check(status == 200 and "<form" in page and "post" in page.lower(), f"GET answered {status} without a form")
+        form = re.search(r"<form[^>]*method=\"?post", page, re.I)
+        hidden = re.search(r"name=\"List-Unsubscribe\"[^>]*value=\"One-Click\"|value=\"One-Click\"[^>]*name=\"List-Unsubscribe\"", page)
+        check(status == 200 and form and hidden, f"GET answered {status} without a one-click POST form:\n{page[:600]}")
         tampered = re.sub(r"token=([A-Za-z0-9_-])", lambda m: "token=" + ("B" if m.group(1) != "B" else "C"),
                           link("reader4@example.net"))
         status, _, _ = request(tampered, "POST", b"List-Unsubscribe=One-Click",
@@ -461,6 +509,7 @@ def main():
         record = dkim_record(key)
         scenario_exactly_once(publish, root, key, record)
         scenario_crash(publish, root, key)
+        scenario_overlap_and_sigterm(publish, root, key)
         scenario_replies(publish, root, key)
         scenario_starttls(publish, root, key)
         scenario_unsubscribe(publish, root, key)

@@ -17,10 +17,12 @@ final class FakeServer: MailTransport, @unchecked Sendable {
         case dropAfterEndOfData
     }
 
-    private let lock = NIOLock()
+    fileprivate let lock = NIOLock()
     private var rules: [String: Rule] = [:]
     private(set) var delivered: [(to: String, message: [UInt8])] = []
     private(set) var sessions = 0
+    /// RSETs received, over all sessions.
+    private(set) var resets = 0
     /// Sessions open at once beyond this are refused with a 421 greeting.
     var maxOpen: Int?
     private var open = 0
@@ -61,7 +63,11 @@ final class FakeServer: MailTransport, @unchecked Sendable {
         let rule = lock.withLock { rules[to] }
         switch rule {
         case .rejectRecipient(let reply, let times):
-            lock.withLock { rules[to] = times > 1 ? .rejectRecipient(reply, times: times - 1) : nil }
+            lock.withLock {
+                rules[to] = times > 1 ? .rejectRecipient(reply, times: times - 1) : nil
+            }
+            // A 421 means the server is closing the connection.
+            if reply.code == 421 { session.open = false }
             throw SMTPError.rejected(reply, stage: .recipient)
         case .dropDuringMessage:
             lock.withLock { rules[to] = nil }
@@ -100,7 +106,10 @@ final class FakeServer: MailTransport, @unchecked Sendable {
             try await server.transaction(to: to, message: message, beforeEnd: beforeEndOfData, session: self)
         }
 
-        func reset() async throws {}
+        func reset() async throws {
+            guard open else { throw SMTPError.connectionLost(stage: .reset) }
+            server.lock.withLock { server.resets += 1 }
+        }
 
         func close() async {
             if open { server.closed() }

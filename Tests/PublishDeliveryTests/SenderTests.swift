@@ -59,7 +59,7 @@ import Testing
         #expect(try ledger.entries(post: "_posts/2024-01-01-a.md").allSatisfy { $0.status == .sent })
     }
 
-    @Test func aTransientReplyIsRetriedAndSlowsNothingElse() async throws {
+    @Test func aTransientReplyIsRetriedThenSentOnTheSameSessionAfterAReset() async throws {
         let audience = try subscribers(5)
         server.set(.rejectRecipient(SMTPReply(code: 451, enhancedStatus: "4.3.0", lines: ["4.3.0 try later"]), times: 2),
                    for: "reader3@example.org")
@@ -70,6 +70,63 @@ import Testing
         let row = try ledger.entries(post: "_posts/2024-01-01-a.md").first { $0.subscriber.email == "reader3@example.org" }
         #expect(row?.status == .sent)
         #expect(row?.attempts == 3)
+        #expect(server.resets == 2)
+    }
+
+    @Test func a421ClosesTheSessionAndTheMessageGoesOnANewOne() async throws {
+        let audience = try subscribers(3)
+        server.set(.rejectRecipient(SMTPReply(code: 421, enhancedStatus: "4.7.0", lines: ["4.7.0 closing"]), times: 1),
+                   for: "reader2@example.org")
+        let summary = try await run(sender(connections: 1), audience)
+        #expect(summary.sent == 3)
+        // The one the 421 closed, the next for reader3, one more for the retry.
+        #expect(server.sessions == 3)
+        #expect(server.resets == 0)
+        #expect(server.count(to: "reader2@example.org") == 1)
+    }
+
+    @Test func aSubscriberWhoLeavesMidRoundIsNotSentTo() async throws {
+        let audience = try subscribers(4)
+        let database = self.database
+        server.atEndOfData = { address in
+            if address == "reader2@example.org" { try? database.setStatusForTest(.unsubscribed, id: 3) }
+        }
+        let summary = try await run(sender(connections: 1), audience)
+        #expect(server.count(to: "reader3@example.org") == 0)
+        #expect(summary.sent == 3)
+        #expect(summary.skipped == 1)
+        let row = try ledger.entries(post: "_posts/2024-01-01-a.md").first { $0.subscriber.id == 3 }
+        #expect(row?.status == .pending)
+    }
+
+    @Test func aRowIsClaimedOnce() throws {
+        let audience = try subscribers(1)
+        _ = try ledger.start(post: "p", subject: "A", subscribers: audience, now: Date()) { "<\($0.id)@x>" }
+        #expect(try ledger.markSending(post: "p", subscriberID: 1, now: Date()))
+        #expect(try !ledger.markSending(post: "p", subscriberID: 1, now: Date()))
+        try ledger.markSent(post: "p", subscriberID: 1, reply: "250", now: Date())
+        #expect(try !ledger.markSending(post: "p", subscriberID: 1, now: Date()))
+    }
+
+    @Test func oneSendAtATimePerList() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("publish-lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("subscribers.db").path
+        var first: SendLock? = try SendLock(databasePath: path)
+        #expect(throws: SendError.self) { try SendLock(databasePath: path) }
+        withExtendedLifetime(first) {}
+        first = nil
+        #expect(throws: Never.self) { try SendLock(databasePath: path) }
+    }
+
+    @Test func theSameTextUnderAnotherFileIsKnown() throws {
+        let audience = try subscribers(1)
+        _ = try ledger.start(post: "_posts/2024-01-01-old.md", subject: "A", fingerprint: "abc", subscribers: audience,
+                             now: Date()) { "<\($0.id)@x>" }
+        #expect(try ledger.sameIssue(fingerprint: "abc", other: "_posts/2024-01-02-new.md")?.post == "_posts/2024-01-01-old.md")
+        #expect(try ledger.sameIssue(fingerprint: "abc", other: "_posts/2024-01-01-old.md") == nil)
+        #expect(try ledger.sameIssue(fingerprint: "other", other: "_posts/2024-01-02-new.md") == nil)
     }
 
     @Test func aPermanentNoSuchMailboxFailsAndBounces() async throws {
@@ -117,7 +174,7 @@ import Testing
         // What a killed run leaves: some sent, one on the wire, the rest pending.
         _ = try ledger.start(post: post, subject: "A", subscribers: audience, now: Date()) { "<\($0.id)@example.org>" }
         for id in 1...4 { try ledger.markSent(post: post, subscriberID: Int64(id), reply: "250 ok", now: Date()) }
-        try ledger.markSending(post: post, subscriberID: 5, now: Date())
+        #expect(try ledger.markSending(post: post, subscriberID: 5, now: Date()))
         let summary = try await run(sender(), audience)
         #expect(summary.start.foundUncertain == 1)
         #expect(summary.resent == ["reader5@example.org"])
