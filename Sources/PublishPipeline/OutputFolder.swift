@@ -27,9 +27,9 @@ public final class OutputFolder: @unchecked Sendable {
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).staging")
-        try? FileManager.default.removeItem(at: staging)
-        try? FileManager.default.removeItem(at: parent.appendingPathComponent(".\(name).previous"))
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try? FileTree.remove(staging.path)
+        try? FileTree.remove(parent.appendingPathComponent(".\(name).previous").path)
+        try FileTree.makeFolder(staging.path)
     }
 
     /// Writes `bytes` at `path`, relative to the output folder.
@@ -74,7 +74,7 @@ public final class OutputFolder: @unchecked Sendable {
         let known = madeFolders.contains(folder.path)
         lock.unlock()
         guard !known else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileTree.makeFolder(folder.path)
         lock.lock()
         madeFolders.insert(folder.path)
         lock.unlock()
@@ -111,14 +111,15 @@ public final class OutputFolder: @unchecked Sendable {
         let previous = destination.appendingPathComponent(normalized(path))
         guard FileStamp(path: previous.path) == old.stamp else { return false }
         let file = try place(path)
-        let manager = FileManager.default
         try makeFolder(file.deletingLastPathComponent())
         do {
-            try manager.linkItem(at: previous, to: file)
+            // A hard link is the same file: its stamp is the one just checked.
+            try FileTree.hardLink(previous.path, at: file.path)
+            cache.rememberOutput(normalized(path), OutputRecord(key: key, stamp: old.stamp))
         } catch {
-            try manager.copyItem(at: previous, to: file)
+            try FileManager.default.copyItem(at: previous, to: file)
+            remember(path, key: key, at: file)
         }
-        remember(path, key: key, at: file)
         count(reused: 1)
         return true
     }
@@ -215,11 +216,11 @@ public final class OutputFolder: @unchecked Sendable {
             try manager.moveItem(at: destination, to: previous)
         }
         try manager.moveItem(at: staging, to: destination)
-        try? manager.removeItem(at: previous)
+        try? FileTree.remove(previous.path)
     }
 
     /// Drops the staged files: the destination is left as it was.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? FileTree.remove(staging.path)
     }
 }
