@@ -4,7 +4,7 @@ import PublishWriters
 /// Writes a feed document as Atom (RFC 4287) with the archive links and
 /// markers of RFC 5005. Elements come in a fixed order and nothing reads
 /// the clock, so equal input gives equal bytes.
-struct AtomWriter {
+struct AtomWriter: Sendable {
     let site: FeedSite
 
     func render(_ document: FeedDocument) -> [UInt8] {
