@@ -57,6 +57,44 @@ public enum FileTree {
         }
     }
 
+    /// The regular files below the folder `path`, to any depth, as paths
+    /// relative to it (hidden ones too; symbolic links are neither followed
+    /// nor listed). None when the folder is not there. Walks with a list of
+    /// folders to visit, never by recursion.
+    public static func regularFiles(below path: String) -> [String] {
+        var result: [String] = []
+        var folders = [""]
+        while let relative = folders.popLast() {
+            let folder = relative.isEmpty ? path : path + "/" + relative
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                guard name != ".", name != ".." else { continue }
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var child = stat()
+                    guard fstatat(descriptor, name, &child, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                    switch child.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    default: continue
+                    }
+                }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if type == Int32(DT_DIR) {
+                    folders.append(child)
+                } else if type == Int32(DT_REG) {
+                    result.append(child)
+                }
+            }
+        }
+        return result
+    }
+
     /// Makes `path` and any of its parents that are missing, as
     /// `mkdir -p` does. A folder already there is not an error.
     ///
