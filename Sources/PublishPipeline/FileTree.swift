@@ -95,6 +95,56 @@ public enum FileTree {
         return result
     }
 
+    /// Whether `path` is a folder (a symbolic link is not).
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Removes from the folder `path` every entry but the folders and the
+    /// entries `keep` answers true for (given paths relative to `path`; a
+    /// kept folder is given with no trailing slash and left whole), then
+    /// every folder left empty. `path` itself stays. Walks with a list of
+    /// folders to visit, never by recursion.
+    ///
+    /// - Throws: a `CocoaError` naming the first entry that would not go.
+    public static func sweep(_ path: String, keep: (String) -> Bool) throws {
+        var folders: [String] = [""]
+        var next = 0
+        while next < folders.count {
+            let relative = folders[next]
+            next += 1
+            let folder = relative.isEmpty ? path : path + "/" + relative
+            guard let directory = opendir(folder) else { throw error(folder) }
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                guard name != ".", name != ".." else { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if keep(child) { continue }
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { throw error(folder + "/" + name) }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    folders.append(child)
+                } else if unlinkat(descriptor, name, 0) != 0, errno != ENOENT {
+                    throw error(folder + "/" + name)
+                }
+            }
+        }
+        // Children come after their parents: the deepest go first.
+        for relative in folders.dropFirst().reversed() {
+            let folder = path + "/" + relative
+            if rmdir(folder) != 0, errno != ENOTEMPTY, errno != EEXIST, errno != ENOENT { throw error(folder) }
+        }
+    }
+
     /// Makes `path` and any of its parents that are missing, as
     /// `mkdir -p` does. A folder already there is not an error.
     ///

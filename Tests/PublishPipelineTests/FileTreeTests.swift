@@ -50,4 +50,15 @@ struct FileTreeTests {
         }
         #expect(folder.read("b") == "2")
     }
+
+    @Test("The regular files below a folder, hidden ones too, links neither followed nor listed")
+    func listsRegularFiles() throws {
+        let folder = try TemporaryFolder(["out/index.html": "a", "out/2014/06/16/post.html": "b", "out/.well-known/x": "c",
+                                          "elsewhere/y": "d"])
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("out/link"),
+                                                   withDestinationURL: folder.url.appendingPathComponent("elsewhere"))
+        let files = FileTree.regularFiles(below: folder.url.appendingPathComponent("out").path).sorted()
+        #expect(files == [".well-known/x", "2014/06/16/post.html", "index.html"])
+        #expect(FileTree.regularFiles(below: folder.url.appendingPathComponent("missing").path).isEmpty)
+    }
 }
