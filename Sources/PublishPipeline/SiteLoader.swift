@@ -151,7 +151,7 @@ public struct SiteLoader: Sendable {
     /// when it knows the file's bytes, else parsed (and then recorded).
     private func firstRead(_ candidate: PostFinder.Candidate, links: LoadTable) -> Outcome<Post> {
         guard let cache, !candidate.isDraft,
-              let data = FileManager.default.contents(atPath: source.appendingPathComponent(candidate.path).path) else {
+              let data = FileManager.default.contents(atPath: source.path + "/" + candidate.path) else {
             cache?.countParsed()
             return dated(readPost(candidate, liquid: nil))
         }
@@ -250,7 +250,7 @@ public struct SiteLoader: Sendable {
     /// Liquid when `liquid` is given.
     private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
         let at = SourceLocation(path: path, position: .unknown)
-        guard let bytes = bytes ?? FileManager.default.contents(atPath: source.appendingPathComponent(path).path).map(Array.init)
+        guard let bytes = bytes ?? FileManager.default.contents(atPath: source.path + "/" + path).map(Array.init)
         else {
             return Outcome(diagnostics: [.error("cannot read the file", at: at)])
         }
