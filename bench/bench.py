@@ -162,9 +162,11 @@ class Bench:
         out = os.path.join(work, "out")
 
         def clean():
-            """The site folder as generated and no output: nothing cached."""
+            """The site folder as generated and no output: nothing cached, and
+            no former output kept beside it for a build to recycle."""
             restore(site, pristine)
-            shutil.rmtree(out, ignore_errors=True)
+            for folder in (out, os.path.join(work, ".out.previous"), os.path.join(work, ".out.staging")):
+                shutil.rmtree(folder, ignore_errors=True)
 
         publish = args.publish
         html_atom = [publish, "build", "--source", site, "--output", out,
@@ -221,7 +223,8 @@ class Bench:
                                                     "--metadata", "title=Bench News", "--metadata", "lang=en",
                                                     "--output", os.path.join(work, "pandoc.epub"), book],
                              count, os.path.getsize(book))
-        shutil.rmtree(out, ignore_errors=True)
+        for folder in (out, os.path.join(work, ".out.previous"), os.path.join(work, ".out.staging")):
+            shutil.rmtree(folder, ignore_errors=True)
 
     # -- reporting --------------------------------------------------------------
 

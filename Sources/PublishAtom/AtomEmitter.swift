@@ -60,20 +60,29 @@ public struct AtomEmitter: Emitter {
         let atom = AtomWriter(site: feedSite)
         let json = JSONFeedWriter(site: feedSite)
         let base = output.isCaching ? baseKey(feedSite) : ""
+        var jobs: [(document: FeedDocument, isJSON: Bool)] = []
         for feed in FeedCatalog(options: options, site: site, entries: entries).feeds {
             for document in documents(of: feed, entries: entries) {
-                let key = output.isCaching ? self.key(of: document, base: base) : ""
-                for isJSON in options.jsonFeed ? [false, true] : [false] {
-                    let path = feed.file(archive: document.archive, json: isJSON)
-                    let render = { isJSON ? json.render(document) : atom.render(document) }
-                    if !output.isCaching {
-                        try output.write(render(), to: path)
-                    } else if try !output.reuse(path, key: key + (isJSON ? " json" : " atom")) {
-                        try output.write(render(), to: path, key: key + (isJSON ? " json" : " atom"))
-                    }
-                }
+                for isJSON in options.jsonFeed ? [false, true] : [false] { jobs.append((document, isJSON)) }
             }
         }
+        // Every document on all cores; the first failure, in the documents' order, is thrown.
+        let failures = Parallel.map(jobs) { document, isJSON -> Error? in
+            do {
+                let path = document.feed.file(archive: document.archive, json: isJSON)
+                let render = { isJSON ? json.render(document) : atom.render(document) }
+                let key = output.isCaching ? self.key(of: document, base: base) + (isJSON ? " json" : " atom") : ""
+                if !output.isCaching {
+                    try output.write(render(), to: path)
+                } else if try !output.reuse(path, key: key) {
+                    try output.write(render(), to: path, key: key)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return diagnostics
     }
 

@@ -1,11 +1,20 @@
+import Foundation
 import PublishAST
 import PublishWriters
 
 /// Writes a feed document as Atom (RFC 4287) with the archive links and
 /// markers of RFC 5005. Elements come in a fixed order and nothing reads
 /// the clock, so equal input gives equal bytes.
-struct AtomWriter {
+struct AtomWriter: Sendable {
     let site: FeedSite
+    /// Each entry's XML, written once however many documents hold it (a
+    /// post is in its feed's archive or subscription document and in each
+    /// of its categories' feeds). An entry's id names it within a build.
+    private let written = EntryTexts()
+
+    init(site: FeedSite) {
+        self.site = site
+    }
 
     func render(_ document: FeedDocument) -> [UInt8] {
         let feed = document.feed
@@ -39,7 +48,8 @@ struct AtomWriter {
             out += "  <fh:complete/>\n"
         }
         for entry in document.entries {
-            out += self.entry(entry, content: feed.style.content)
+            let content = feed.style.content
+            out += written.text(of: entry.id, content: content) { self.entry(entry, content: content) }
         }
         out += "</feed>\n"
         return Array(out.utf8)
@@ -91,5 +101,26 @@ struct AtomWriter {
         if let url = author.url, !url.isEmpty { out += element("uri", url, indent: indent + "  ") }
         out += "\(indent)</\(name)>\n"
         return out
+    }
+}
+
+/// Entry texts by entry id and content style, shared by the threads that
+/// write a build's feed documents.
+private final class EntryTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [FeedStyle.Content: [String: String]] = [:]
+
+    func text(of id: String, content: FeedStyle.Content, _ make: () -> String) -> String {
+        lock.lock()
+        if let text = texts[content]?[id] {
+            lock.unlock()
+            return text
+        }
+        lock.unlock()
+        let text = make()
+        lock.lock()
+        texts[content, default: [:]][id] = text
+        lock.unlock()
+        return text
     }
 }

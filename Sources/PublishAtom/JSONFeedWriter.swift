@@ -5,7 +5,7 @@ import PublishAST
 /// from new to old with `next_url`, so the subscription document points at
 /// the newest archive and each archive at the one before it; an archive's
 /// bytes, like the Atom one's, do not change when posts are added.
-struct JSONFeedWriter {
+struct JSONFeedWriter: Sendable {
     let site: FeedSite
 
     func render(_ document: FeedDocument) -> [UInt8] {

@@ -34,20 +34,22 @@ public struct HTMLEmitter: Emitter {
         let theme = try Theme(overrides: site.source?.appendingPathComponent("templates"))
         let pages = SitePages(site: site, theme: theme, emitter: self, keyed: output.isCaching)
         let files = Files(output: output)
-        try files.put("assets/publish/theme.css", key: theme.fingerprint) { Array(Theme.stylesheet.utf8) }
-        for index in site.posts.indices {
-            try files.put(site.posts[index].outputPath, key: pages.postKey(at: index)) { pages.post(at: index) }
+        var jobs: [Job] = [.stylesheet]
+        jobs += site.posts.indices.map { .post($0) }
+        jobs += site.pages.indices.map { .page($0) }
+        jobs += (1...pages.indexPageCount).map { .index($0) }
+        jobs.append(.archive)
+        jobs += pages.terms().map { .term($0) }
+        // Every page on all cores; the first failure, in the pages' order, is thrown.
+        let failures = Parallel.map(jobs) { job -> Error? in
+            do {
+                try job.put(pages: pages, theme: theme, files: files)
+                return nil
+            } catch {
+                return error
+            }
         }
-        for page in site.pages {
-            try files.put(page.outputPath, key: pages.pageKey(page)) { pages.page(page) }
-        }
-        for page in 1...pages.indexPageCount {
-            try files.put(pages.indexPath(page), key: pages.indexKey(page)) { pages.indexPage(page) }
-        }
-        try files.put("archive/index.html", key: pages.archiveKey()) { pages.archive() }
-        for term in pages.terms() {
-            try files.put(term.path, key: pages.termKey(term)) { pages.termPage(term) }
-        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         var diagnostics: [Diagnostic] = []
         if let source = site.source {
             for file in site.staticFiles {
@@ -61,9 +63,38 @@ public struct HTMLEmitter: Emitter {
         return diagnostics
     }
 
+    /// One file of the site the theme renders.
+    private enum Job: Sendable {
+        case stylesheet
+        case post(Int)
+        case page(Int)
+        case index(Int)
+        case archive
+        case term(SitePages.Term)
+
+        func put(pages: SitePages, theme: Theme, files: Files) throws {
+            let site = pages.site
+            switch self {
+            case .stylesheet:
+                try files.put("assets/publish/theme.css", key: theme.fingerprint) { Array(Theme.stylesheet.utf8) }
+            case .post(let index):
+                try files.put(site.posts[index].outputPath, key: pages.postKey(at: index)) { pages.post(at: index) }
+            case .page(let index):
+                let page = site.pages[index]
+                try files.put(page.outputPath, key: pages.pageKey(page)) { pages.page(page) }
+            case .index(let page):
+                try files.put(pages.indexPath(page), key: pages.indexKey(page)) { pages.indexPage(page) }
+            case .archive:
+                try files.put("archive/index.html", key: pages.archiveKey()) { pages.archive() }
+            case .term(let term):
+                try files.put(term.path, key: pages.termKey(term)) { pages.termPage(term) }
+            }
+        }
+    }
+
     /// Writes each file, or carries the last build's over when the build
     /// keeps a cache and the file's key is the same.
-    private struct Files {
+    private struct Files: Sendable {
         let output: OutputFolder
 
         func put(_ path: String, key: @autoclosure () -> String, render: () -> [UInt8]) throws {

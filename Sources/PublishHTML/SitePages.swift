@@ -3,8 +3,10 @@ import PublishAST
 import PublishPipeline
 import PublishWriters
 
-/// Renders each kind of page of one site through the theme.
-struct SitePages {
+/// Renders each kind of page of one site through the theme; pages are
+/// rendered on all cores at once, so it holds nothing mutable but its
+/// locked summaries.
+struct SitePages: Sendable {
     let site: Site
     let theme: Theme
     let emitter: HTMLEmitter
@@ -194,7 +196,7 @@ struct SitePages {
     }
 
     /// A page of the posts under one category or tag.
-    struct Term {
+    struct Term: Sendable {
         var path: String
         var url: String
         var heading: String

@@ -104,9 +104,9 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Outputs
 
-    /// What the last build wrote at `path` of `destination`.
-    func previousOutput(_ path: String, destination: URL) -> OutputRecord? {
-        guard destination.path == previousDestination else { return nil }
+    /// What the last build wrote at `path` of `destination` (a folder's path).
+    func previousOutput(_ path: String, destination: String) -> OutputRecord? {
+        guard destination == previousDestination else { return nil }
         return previousOutputs[path]
     }
 

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import PublishAST
 
 /// Runs outputs side by side over one immutable site.
@@ -5,17 +7,52 @@ public enum Emitters {
     /// Every emitter at once, each over its own view of the site; what each
     /// reports, in the emitters' order. An emitter that throws is reported
     /// with its name and the others go on.
+    ///
+    /// Each emitter runs as a task of its own, not as an iteration of
+    /// `concurrentPerform`: libdispatch runs a `concurrentPerform` nested
+    /// in another one on fewer threads, and the emitters spread their own
+    /// work over all cores with it (`Parallel.map`).
     public static func run(_ jobs: [(emitter: any Emitter, site: Site)], into output: OutputFolder) -> [Diagnostic] {
         let emitters = jobs.map(\.emitter)
         let sites = jobs.map(\.site)
-        return Parallel.map(emitters.indices.map { $0 }) { index -> [Diagnostic] in
-            do {
-                return try emitters[index].emit(sites[index], to: output)
-            } catch let diagnostic as Diagnostic {
-                return [diagnostic]
-            } catch {
-                return [.error("output `\(type(of: emitters[index]).name)` failed: \(error)")]
+        let results = Results(count: jobs.count)
+        let group = DispatchGroup()
+        for index in jobs.indices {
+            DispatchQueue.global().async(group: group) {
+                let reported: [Diagnostic]
+                do {
+                    reported = try emitters[index].emit(sites[index], to: output)
+                } catch let diagnostic as Diagnostic {
+                    reported = [diagnostic]
+                } catch {
+                    reported = [.error("output `\(type(of: emitters[index]).name)` failed: \(error)")]
+                }
+                results.set(index, reported)
             }
-        }.flatMap { $0 }
+        }
+        group.wait()
+        return results.all
+    }
+
+    /// What each emitter reported, by index, filled from several threads.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [[Diagnostic]]
+
+        init(count: Int) {
+            values = Array(repeating: [], count: count)
+        }
+
+        func set(_ index: Int, _ diagnostics: [Diagnostic]) {
+            lock.lock()
+            values[index] = diagnostics
+            lock.unlock()
+        }
+
+        var all: [Diagnostic] {
+            lock.lock()
+            defer { lock.unlock() }
+            return values.flatMap { $0 }
+        }
     }
 }

@@ -4,6 +4,12 @@ import PublishAST
 /// Where a build writes. Everything goes into a staging folder beside the
 /// real one, which `commit()` swaps into place, so a build that is killed
 /// or fails leaves the previous output whole. No path can leave the folder.
+///
+/// The output the swap replaces is kept beside it (`.NAME.previous`; where
+/// a file did not change it is a hard link to the same data) and becomes
+/// the next build's staging folder: that build rewrites in it only what
+/// differs and removes what it did not write, instead of making and
+/// deleting a folder tree of thousands of entries each time.
 public final class OutputFolder: @unchecked Sendable {
     /// The folder the site ends up in.
     public let destination: URL
@@ -13,12 +19,22 @@ public final class OutputFolder: @unchecked Sendable {
     /// Folders of the staging tree already made.
     private var madeFolders: Set<String> = []
     private var written: Set<String> = []
+    /// Files of the previous output carried over by `keepPrevious`.
+    private var kept: Set<String> = []
     /// Folders given whole to one output.
     private var claimedFolders: [String] = []
     /// Where what each file was made from is recorded, and the last build's
     /// files are found for `reuse`; nil when the build has no cache.
     public let cache: BuildCache?
     private var counts = (rendered: 0, reused: 0)
+    /// `destination.path` and `staging.path`, worked out once: paths are
+    /// joined as strings, thousands of times a build.
+    private let destinationPath: String
+    private let stagingPath: String
+    /// Whether the staging folder is a former output being brought up to
+    /// date, so any entry in it may be in the way, or be a hard link to a
+    /// file of the current output that must not be written through.
+    private let recycled: Bool
 
     /// Makes a fresh staging folder, removing any a killed build left.
     public init(destination: URL, cache: BuildCache? = nil) throws {
@@ -27,9 +43,26 @@ public final class OutputFolder: @unchecked Sendable {
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).staging")
-        try? FileManager.default.removeItem(at: staging)
-        try? FileManager.default.removeItem(at: parent.appendingPathComponent(".\(name).previous"))
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        destinationPath = self.destination.path
+        stagingPath = staging.path
+        try? FileTree.remove(staging.path)
+        let previous = parent.appendingPathComponent(".\(name).previous").path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: previous, isDirectory: &isFolder), isFolder.boolValue,
+           rename(previous, stagingPath) == 0 {
+            recycled = true
+        } else {
+            try? FileTree.remove(previous)
+            try FileTree.makeFolder(staging.path)
+            recycled = false
+        }
+    }
+
+    /// Clears the way for a file at `file` in a recycled staging folder: an
+    /// old file there (which may share its data with the current output)
+    /// or a folder of that name is removed.
+    private func clear(_ file: String) throws {
+        if recycled { try FileTree.remove(file) }
     }
 
     /// Writes `bytes` at `path`, relative to the output folder.
@@ -38,8 +71,9 @@ public final class OutputFolder: @unchecked Sendable {
     ///   outputs claim the same file.
     public func write(_ bytes: [UInt8], to path: String) throws {
         let file = try place(path)
-        try makeFolder(file.deletingLastPathComponent())
-        try OutputFolder.writeFile(bytes, at: file.path)
+        try makeFolder(containing: file)
+        try clear(file)
+        try OutputFolder.writeFile(bytes, at: file)
         count(rendered: 1)
     }
 
@@ -68,23 +102,38 @@ public final class OutputFolder: @unchecked Sendable {
                                                  NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
 
-    /// Creates a folder of the staging tree once, however many files go in it.
-    private func makeFolder(_ folder: URL) throws {
+    /// Creates the folder of the staging tree that `file` goes in, once,
+    /// however many files go in it.
+    private func makeFolder(containing file: String) throws {
+        guard let slash = file.lastIndex(of: "/") else { return }
+        let folder = String(file[..<slash])
         lock.lock()
-        let known = madeFolders.contains(folder.path)
+        let known = madeFolders.contains(folder)
         lock.unlock()
         guard !known else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try FileTree.makeFolder(folder)
+            if recycled, !FileTree.isFolder(folder) { throw CocoaError(.fileWriteFileExists) }
+        } catch where recycled {
+            // A file of the former output stands where a folder goes now.
+            var prefix = stagingPath
+            for segment in folder.dropFirst(stagingPath.count).split(separator: "/") {
+                prefix += "/" + segment
+                if !FileTree.isFolder(prefix) { try FileTree.remove(prefix) }
+            }
+            try FileTree.makeFolder(folder)
+        }
         lock.lock()
-        madeFolders.insert(folder.path)
+        madeFolders.insert(folder)
         lock.unlock()
     }
 
     /// Copies a file of the source folder to `path` in the output.
     public func copy(_ source: URL, to path: String) throws {
         let file = try place(path)
-        try makeFolder(file.deletingLastPathComponent())
-        try FileManager.default.copyItem(at: source, to: file)
+        try makeFolder(containing: file)
+        try clear(file)
+        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: file))
         count(rendered: 1)
     }
 
@@ -106,19 +155,28 @@ public final class OutputFolder: @unchecked Sendable {
     /// made from) and is still as that build left it. Returns false, having
     /// done nothing, when the file must be made again.
     public func reuse(_ path: String, key: String) throws -> Bool {
-        guard let cache, !key.isEmpty, let old = cache.previousOutput(normalized(path), destination: destination),
+        let normal = normalized(path)
+        guard let cache, !key.isEmpty, let old = cache.previousOutput(normal, destination: destinationPath),
               old.key == key else { return false }
-        let previous = destination.appendingPathComponent(normalized(path))
-        guard FileStamp(path: previous.path) == old.stamp else { return false }
+        let previous = destinationPath + "/" + normal
+        guard FileStamp(path: previous) == old.stamp else { return false }
         let file = try place(path)
-        let manager = FileManager.default
-        try makeFolder(file.deletingLastPathComponent())
-        do {
-            try manager.linkItem(at: previous, to: file)
-        } catch {
-            try manager.copyItem(at: previous, to: file)
+        try makeFolder(containing: file)
+        // A recycled staging folder often holds this very file already.
+        if recycled, FileStamp(path: file) == old.stamp {
+            cache.rememberOutput(normal, old)
+            count(reused: 1)
+            return true
         }
-        remember(path, key: key, at: file)
+        try clear(file)
+        do {
+            // A hard link is the same file: its stamp is the one just checked.
+            try FileTree.hardLink(previous, at: file)
+            cache.rememberOutput(normal, OutputRecord(key: key, stamp: old.stamp))
+        } catch {
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: previous), to: URL(fileURLWithPath: file))
+            remember(path, key: key, at: file)
+        }
         count(reused: 1)
         return true
     }
@@ -127,7 +185,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// from, for the next build's `reuse`.
     public func write(_ bytes: [UInt8], to path: String, key: String) throws {
         try write(bytes, to: path)
-        remember(path, key: key, at: staging.appendingPathComponent(normalized(path)))
+        remember(path, key: key, at: stagingPath + "/" + normalized(path))
     }
 
     /// Copies a file of the source folder, carrying the last build's copy
@@ -139,11 +197,11 @@ public final class OutputFolder: @unchecked Sendable {
         for value in [stamp.device, stamp.inode, stamp.size, stamp.seconds, stamp.nanoseconds] { key.add(value) }
         if try reuse(path, key: key.value) { return }
         try copy(source, to: path)
-        remember(path, key: key.value, at: staging.appendingPathComponent(normalized(path)))
+        remember(path, key: key.value, at: stagingPath + "/" + normalized(path))
     }
 
-    private func remember(_ path: String, key: String, at file: URL) {
-        guard let cache, !key.isEmpty, let stamp = FileStamp(path: file.path) else { return }
+    private func remember(_ path: String, key: String, at file: String) {
+        guard let cache, !key.isEmpty, let stamp = FileStamp(path: file) else { return }
         cache.rememberOutput(normalized(path), OutputRecord(key: key, stamp: stamp))
     }
 
@@ -161,7 +219,9 @@ public final class OutputFolder: @unchecked Sendable {
     /// A folder of its own for an output that writes files itself (an
     /// external command), claimed whole.
     public func folder(named name: String) throws -> URL {
-        let folder = try place(name)
+        let path = try place(name)
+        try clear(path)
+        let folder = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         lock.lock()
         claimedFolders.append(name + "/")
@@ -170,7 +230,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Claims `path` for one writer and returns where it lives in staging.
-    private func place(_ path: String) throws -> URL {
+    private func place(_ path: String) throws -> String {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         guard !path.hasPrefix("/"), !segments.isEmpty, !segments.contains(where: { $0 == ".." || $0 == "." }) else {
             throw Diagnostic.error("refusing to write '\(path)': it is not a path inside the output folder")
@@ -180,27 +240,27 @@ public final class OutputFolder: @unchecked Sendable {
         let (isNew, _) = written.insert(normal)
         lock.unlock()
         guard isNew else { throw Diagnostic.error("two outputs write the same file, \(normal)") }
-        return staging.appendingPathComponent(normal)
+        return stagingPath + "/" + normal
     }
 
     /// Files from the previous output that this build did not write are
     /// carried over (hard-linked), for a build of only some formats.
     public func keepPrevious() throws {
-        guard let files = FileManager.default.enumerator(at: destination, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return }
-        let base = destination.path.hasSuffix("/") ? destination.path : destination.path + "/"
-        for case let file as URL in files {
-            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let relative = String(file.standardizedFileURL.path.dropFirst(base.count))
+        for relative in FileTree.regularFiles(below: destinationPath) {
+            let file = destinationPath + "/" + relative
             lock.lock()
             let taken = written.contains(relative) || claimedFolders.contains { relative.hasPrefix($0) }
             lock.unlock()
             guard !taken else { continue }
-            let target = staging.appendingPathComponent(relative)
-            try makeFolder(target.deletingLastPathComponent())
-            try FileManager.default.linkItem(at: file, to: target)
-            if let cache, let old = cache.previousOutput(relative, destination: destination),
-               FileStamp(path: target.path) == old.stamp {
+            lock.lock()
+            kept.insert(relative)
+            lock.unlock()
+            let target = stagingPath + "/" + relative
+            try makeFolder(containing: target)
+            try clear(target)
+            try FileTree.hardLink(file, at: target)
+            if let cache, let old = cache.previousOutput(relative, destination: destinationPath),
+               FileStamp(path: target) == old.stamp {
                 cache.rememberOutput(relative, old)
             }
         }
@@ -208,18 +268,29 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Puts the staged folder in place of the destination: two renames, so
     /// at every moment one whole output exists.
+    /// The output it replaces is kept as `.NAME.previous`, for the next
+    /// build to recycle.
     public func commit() throws {
+        if recycled {
+            // What the former output had and this build did not write goes.
+            lock.lock()
+            let keep = written.union(kept)
+            let claimed = claimedFolders
+            lock.unlock()
+            try FileTree.sweep(stagingPath) { relative in
+                keep.contains(relative) || claimed.contains { relative.hasPrefix($0) || relative + "/" == $0 }
+            }
+        }
         let previous = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous")
         let manager = FileManager.default
         if manager.fileExists(atPath: destination.path) {
             try manager.moveItem(at: destination, to: previous)
         }
         try manager.moveItem(at: staging, to: destination)
-        try? manager.removeItem(at: previous)
     }
 
     /// Drops the staged files: the destination is left as it was.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? FileTree.remove(staging.path)
     }
 }

@@ -3,8 +3,9 @@ import Dispatch
 /// Work spread over every core, results in input order. The one place
 /// that shares a buffer across threads: each index is written once, by one
 /// thread, and read only after all have finished.
-enum Parallel {
-    static func map<Input: Sendable, Output: Sendable>(
+public enum Parallel {
+    /// `transform` of every input, on all cores; the results in input order.
+    public static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         let results = Slots<Output>(count: inputs.count)

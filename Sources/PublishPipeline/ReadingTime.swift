@@ -25,10 +25,22 @@ public enum ReadingTime {
     private static func count(_ text: String, words: inout Int, characters: inout Int) {
         var inWord = false
         for scalar in text.unicodeScalars {
-            if scalar.isEastAsianWide && scalar.properties.isAlphabetic {
+            // ASCII answers without Unicode's property tables: letters and
+            // digits are what `isAlphabetic` and `numericType` find there.
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                let isWordCharacter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                if isWordCharacter && !inWord { words += 1 }
+                inWord = isWordCharacter
+                continue
+            }
+            let properties = scalar.properties
+            if scalar.isEastAsianWide && properties.isAlphabetic {
                 characters += 1
                 inWord = false
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            } else if properties.isAlphabetic || properties.numericType != nil {
                 if !inWord { words += 1 }
                 inWord = true
             } else {

@@ -83,6 +83,11 @@ public struct SiteLoader: Sendable {
         diagnostics += dropRepeatedURLs(&loaded, pages: loadedPages)
         let links = PostLinks(posts: loaded, pages: loadedPages, baseurl: config.baseurl)
         table.set(links)
+        // Recalled posts get their keys from their records; the others have
+        // their links resolved (and, when caching without a record, their
+        // trees hashed) on all cores. Diagnostics keep the posts' order.
+        var postDiagnostics = Array(repeating: [Diagnostic](), count: loaded.count)
+        var toResolve: [Int] = []
         for index in loaded.indices {
             let path = loaded[index].sourcePath
             if let (record, recalled) = records[path] {
@@ -93,18 +98,30 @@ public struct SiteLoader: Sendable {
                 loaded[index].excerptKey = record.excerptKey(resolved: resolved)
                 if recalled {
                     for (link, url) in zip(record.links, resolved) where link.inDocument && url == nil {
-                        diagnostics.append(PostLinks.unknown(link.file, at: link.location))
+                        postDiagnostics[index].append(PostLinks.unknown(link.file, at: link.location))
                     }
                     continue
                 }
             }
-            diagnostics += links.resolve(in: &loaded[index].document, path: path)
-            _ = links.resolve(in: &loaded[index].excerpt, path: path)
-            if cache != nil, records[path] == nil {
-                loaded[index].contentKey = ContentHash.hex(loaded[index].document.jsonBytes())
-                loaded[index].excerptKey = ContentHash.hex(loaded[index].excerpt.jsonBytes())
-            }
+            toResolve.append(index)
         }
+        let unresolved = loaded
+        let hashed = Set(toResolve.filter { cache != nil && records[unresolved[$0].sourcePath] == nil })
+        let resolvedPosts = Parallel.map(toResolve) { index in
+            var post = unresolved[index]
+            let found = links.resolve(in: &post.document, path: post.sourcePath)
+            _ = links.resolve(in: &post.excerpt, path: post.sourcePath)
+            if hashed.contains(index) {
+                post.contentKey = ContentHash.hex(post.document.jsonBytes())
+                post.excerptKey = ContentHash.hex(post.excerpt.jsonBytes())
+            }
+            return (post, found)
+        }
+        for (index, (post, found)) in zip(toResolve, resolvedPosts) {
+            loaded[index] = post
+            postDiagnostics[index] = found
+        }
+        diagnostics += postDiagnostics.joined()
         for index in loadedPages.indices {
             diagnostics += links.resolve(in: &loadedPages[index].document, path: loadedPages[index].sourcePath)
         }
@@ -134,7 +151,7 @@ public struct SiteLoader: Sendable {
     /// when it knows the file's bytes, else parsed (and then recorded).
     private func firstRead(_ candidate: PostFinder.Candidate, links: LoadTable) -> Outcome<Post> {
         guard let cache, !candidate.isDraft,
-              let data = FileManager.default.contents(atPath: source.appendingPathComponent(candidate.path).path) else {
+              let data = FileManager.default.contents(atPath: source.path + "/" + candidate.path) else {
             cache?.countParsed()
             return dated(readPost(candidate, liquid: nil))
         }
@@ -233,7 +250,7 @@ public struct SiteLoader: Sendable {
     /// Liquid when `liquid` is given.
     private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
         let at = SourceLocation(path: path, position: .unknown)
-        guard let bytes = bytes ?? FileManager.default.contents(atPath: source.appendingPathComponent(path).path).map(Array.init)
+        guard let bytes = bytes ?? FileManager.default.contents(atPath: source.path + "/" + path).map(Array.init)
         else {
             return Outcome(diagnostics: [.error("cannot read the file", at: at)])
         }
