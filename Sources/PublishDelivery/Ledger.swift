@@ -158,14 +158,16 @@ public struct Ledger: Sendable {
     /// durably on return (the database syncs every commit). False, and
     /// nothing changed, when the row is no longer to be sent — another run
     /// sent it, or the subscriber left since the round began — so the
-    /// message must be abandoned before its final ".".
+    /// message must be abandoned before its final ".". (The subscriber is
+    /// looked up by its key: an `IN (SELECT …)` would list every active
+    /// subscriber for every message.)
     public func markSending(post: String, subscriberID: Int64, now: Date) throws -> Bool {
         try database.writer.write { db in
             try db.execute(sql: """
                 UPDATE delivery SET status = 'sending', attempts = attempts + 1, updatedAt = ?
                 WHERE post = ? AND subscriberID = ? AND status IN ('pending', 'uncertain', 'deferred')
-                AND subscriberID IN (SELECT id FROM subscriber WHERE status = 'active')
-                """, arguments: [now, post, subscriberID])
+                AND EXISTS (SELECT 1 FROM subscriber WHERE id = ? AND status = 'active')
+                """, arguments: [now, post, subscriberID, subscriberID])
             return db.changesCount == 1
         }
     }
