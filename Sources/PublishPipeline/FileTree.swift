@@ -25,72 +25,25 @@ public enum FileTree {
             guard unlink(path) == 0 || errno == ENOENT else { throw error(path) }
             return
         }
-        // Every folder, parents before their children; removed in reverse.
-        var folders = [path]
-        var next = 0
-        while next < folders.count {
-            let folder = folders[next]
-            next += 1
-            guard let directory = opendir(folder) else { throw error(folder) }
-            defer { closedir(directory) }
-            let descriptor = dirfd(directory)
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                guard name != ".", name != ".." else { continue }
-                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                    var child = stat()
-                    guard fstatat(descriptor, name, &child, AT_SYMLINK_NOFOLLOW) == 0 else { throw error(folder + "/" + name) }
-                    isFolder = (child.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    folders.append(folder + "/" + name)
-                } else if unlinkat(descriptor, name, 0) != 0, errno != ENOENT {
-                    throw error(folder + "/" + name)
-                }
-            }
+        let folders = try walk(path, strict: true) { entry in
+            guard entry.kind != .folder else { return true }
+            try entry.unlink()
+            return false
         }
-        for folder in folders.reversed() where rmdir(folder) != 0 && errno != ENOENT {
-            throw error(folder)
+        for relative in folders.reversed() {
+            let folder = relative.isEmpty ? path : path + "/" + relative
+            if rmdir(folder) != 0, errno != ENOENT { throw error(folder) }
         }
     }
 
     /// The regular files below the folder `path`, to any depth, as paths
     /// relative to it (hidden ones too; symbolic links are neither followed
-    /// nor listed). None when the folder is not there. Walks with a list of
-    /// folders to visit, never by recursion.
+    /// nor listed). None when the folder is not there.
     public static func regularFiles(below path: String) -> [String] {
         var result: [String] = []
-        var folders = [""]
-        while let relative = folders.popLast() {
-            let folder = relative.isEmpty ? path : path + "/" + relative
-            guard let directory = opendir(folder) else { continue }
-            defer { closedir(directory) }
-            let descriptor = dirfd(directory)
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                guard name != ".", name != ".." else { continue }
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
-                    var child = stat()
-                    guard fstatat(descriptor, name, &child, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                    switch child.st_mode & S_IFMT {
-                    case S_IFDIR: type = Int32(DT_DIR)
-                    case S_IFREG: type = Int32(DT_REG)
-                    default: continue
-                    }
-                }
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if type == Int32(DT_DIR) {
-                    folders.append(child)
-                } else if type == Int32(DT_REG) {
-                    result.append(child)
-                }
-            }
+        _ = try? walk(path, strict: false) { entry in
+            if entry.kind == .file { result.append(entry.relative) }
+            return entry.kind == .folder
         }
         return result
     }
@@ -104,45 +57,86 @@ public enum FileTree {
     /// Removes from the folder `path` every entry but the folders and the
     /// entries `keep` answers true for (given paths relative to `path`; a
     /// kept folder is given with no trailing slash and left whole), then
-    /// every folder left empty. `path` itself stays. Walks with a list of
-    /// folders to visit, never by recursion.
+    /// every folder left empty. `path` itself stays.
     ///
     /// - Throws: a `CocoaError` naming the first entry that would not go.
     public static func sweep(_ path: String, keep: (String) -> Bool) throws {
-        var folders: [String] = [""]
-        var next = 0
-        while next < folders.count {
-            let relative = folders[next]
-            next += 1
-            let folder = relative.isEmpty ? path : path + "/" + relative
-            guard let directory = opendir(folder) else { throw error(folder) }
-            defer { closedir(directory) }
-            let descriptor = dirfd(directory)
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                guard name != ".", name != ".." else { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if keep(child) { continue }
-                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { throw error(folder + "/" + name) }
-                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    folders.append(child)
-                } else if unlinkat(descriptor, name, 0) != 0, errno != ENOENT {
-                    throw error(folder + "/" + name)
-                }
-            }
+        let folders = try walk(path, strict: true) { entry in
+            if keep(entry.relative) { return false }
+            guard entry.kind != .folder else { return true }
+            try entry.unlink()
+            return false
         }
         // Children come after their parents: the deepest go first.
         for relative in folders.dropFirst().reversed() {
             let folder = path + "/" + relative
             if rmdir(folder) != 0, errno != ENOTEMPTY, errno != EEXIST, errno != ENOENT { throw error(folder) }
         }
+    }
+
+    /// One entry met by `walk`, in the folder it is read from.
+    private struct Entry {
+        enum Kind { case folder, file, other }
+        /// Its path relative to the walk's root.
+        var relative: String
+        var kind: Kind
+        /// The open folder holding it, and its name there.
+        var folderDescriptor: Int32
+        var name: String
+        var folder: String
+
+        /// Removes the entry (not a folder); gone already is not an error.
+        func unlink() throws {
+            if unlinkat(folderDescriptor, name, 0) != 0, errno != ENOENT { throw FileTree.error(folder + "/" + name) }
+        }
+    }
+
+    /// Reads every folder below `path` once, parents before their children,
+    /// with a list of folders to visit, never by recursion (symbolic links
+    /// are not followed). `visit` is given each entry and answers, for a
+    /// folder, whether to go into it. Returns the folders gone into,
+    /// relative to `path` ("" is `path`), parents first.
+    ///
+    /// - Parameter strict: a folder or entry that cannot be read is an
+    ///   error; else it is passed over.
+    private static func walk(_ path: String, strict: Bool, visit: (Entry) throws -> Bool) throws -> [String] {
+        var folders = [""]
+        var next = 0
+        while next < folders.count {
+            let relative = folders[next]
+            next += 1
+            let folder = relative.isEmpty ? path : path + "/" + relative
+            guard let directory = opendir(folder) else {
+                if strict { throw error(folder) }
+                continue
+            }
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
+            while let found = readdir(directory) {
+                let name = withUnsafeBytes(of: found.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                guard name != ".", name != ".." else { continue }
+                var type = Int32(found.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                        if strict { throw error(folder + "/" + name) }
+                        continue
+                    }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    default: type = Int32(DT_UNKNOWN)
+                    }
+                }
+                let kind: Entry.Kind = type == Int32(DT_DIR) ? .folder : type == Int32(DT_REG) ? .file : .other
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let entry = Entry(relative: child, kind: kind, folderDescriptor: descriptor, name: name, folder: folder)
+                if try visit(entry), kind == .folder { folders.append(child) }
+            }
+        }
+        return folders
     }
 
     /// Makes `path` and any of its parents that are missing, as
@@ -171,7 +165,7 @@ public enum FileTree {
         guard link(target, path) == 0 else { throw error(path) }
     }
 
-    private static func error(_ path: String) -> Error {
+    fileprivate static func error(_ path: String) -> Error {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
                                                  NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
