@@ -104,7 +104,7 @@ struct SendCommand: AsyncParsableCommand {
         }
         let database = try self.database.open(source: sourceURL)
         let ledger = Ledger(database: database)
-        let audience = try activeSubscribers(database)
+        let audience = try SubscriberList(database: database).active()
         let key = chosen.sourcePath
         let title = issue.subject
         let fingerprint = issue.fingerprint
@@ -205,10 +205,6 @@ struct SendCommand: AsyncParsableCommand {
         } catch let error as SMTPError {
             throw Diagnostic.error("\(error)")
         }
-    }
-
-    private func activeSubscribers(_ database: DeliveryDatabase) throws -> [Subscriber] {
-        try SubscriberList(database: database).active()
     }
 
     private func sendTest(_ issue: NewsletterIssue, to address: String, from: Mailbox, server: SMTPServer, now: Date)

@@ -73,14 +73,10 @@ public struct Ledger: Sendable {
     /// whose time has come, of subscribers still active; in subscriber order.
     public func due(post: String, now: Date) throws -> [Entry] {
         try database.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
-                d.retryAt
-                FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
-                WHERE d.post = ? AND s.status = 'active'
+            try Ledger.entries(db, where: """
+                d.post = ? AND s.status = 'active'
                 AND (d.status IN ('pending', 'uncertain') OR (d.status = 'deferred' AND d.retryAt <= ?))
-                ORDER BY s.id
-                """, arguments: [post, now]).map(Ledger.entry)
+                """, arguments: [post, now])
         }
     }
 
@@ -88,13 +84,8 @@ public struct Ledger: Sendable {
     /// be tried again.
     public func deferred(post: String) throws -> [Entry] {
         try database.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
-                d.retryAt
-                FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
-                WHERE d.post = ? AND s.status = 'active' AND d.status = 'deferred'
-                ORDER BY s.id
-                """, arguments: [post]).map(Ledger.entry)
+            try Ledger.entries(db, where: "d.post = ? AND s.status = 'active' AND d.status = 'deferred'",
+                               arguments: [post])
         }
     }
 
@@ -227,12 +218,7 @@ public struct Ledger: Sendable {
     /// Every row of the post, by subscriber id: for reports and tests.
     public func entries(post: String) throws -> [Entry] {
         try database.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
-                d.retryAt
-                FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
-                WHERE d.post = ? ORDER BY s.id
-                """, arguments: [post]).map(Ledger.entry)
+            try Ledger.entries(db, where: "d.post = ?", arguments: [post])
         }
     }
 
@@ -257,6 +243,18 @@ public struct Ledger: Sendable {
                                arguments: [status.rawValue, now, post, id])
             }
         }
+    }
+
+    /// The rows that match `condition`, with their subscribers, by subscriber id.
+    private static func entries(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [Entry]
+    {
+        try Row.fetchAll(db, sql: """
+            SELECT s.id, s.email, s.name, s.status AS subscriberStatus, d.status, d.messageID, d.attempts, d.resend,
+            d.retryAt
+            FROM delivery d JOIN subscriber s ON s.id = d.subscriberID
+            WHERE \(condition) ORDER BY s.id
+            """, arguments: arguments).map(Ledger.entry)
     }
 
     private static func entry(_ row: Row) -> Entry {

@@ -189,7 +189,7 @@ public struct Sender: Sendable {
                 guard try ledger.markSending(post: post, subscriberID: id, now: Date()) else { throw NoLongerDue() }
             }
             try await markSent(post: post, subscriberID: id, reply: reply)
-            if entry.resend || entry.status == .uncertain { state.noteResends([entry.subscriber.email]) }
+            if entry.resend { state.noteResends([entry.subscriber.email]) }
             state.record(\.sent)
             await limiter.succeeded()
             return .keep

@@ -53,7 +53,7 @@ struct ImageSizing {
             if let known = byFile[image.file] {
                 id = known
             } else {
-                let digest = SHA256.hash(data: image.bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
+                let digest = Hex.lowercase(Array(SHA256.hash(data: image.bytes).prefix(8)))
                 id = "img\(images.count + 1).\(digest)@\(domain)"
                 byFile[image.file] = id
                 images.append(EmbeddedImage(contentID: id, mediaType: type,
