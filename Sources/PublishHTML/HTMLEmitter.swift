@@ -32,7 +32,7 @@ public struct HTMLEmitter: Emitter {
 
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
         let theme = try Theme(overrides: site.source?.appendingPathComponent("templates"))
-        let pages = SitePages(site: site, theme: theme, emitter: self, keyed: output.isCaching)
+        let pages = SitePages(site: site, theme: theme, emitter: self, cache: output.cache)
         let files = Files(output: output)
         var jobs: [Job] = [.stylesheet]
         jobs += site.posts.indices.map { .post($0) }

@@ -24,15 +24,24 @@ struct SitePages: Sendable {
     /// What every page is made from besides its own content: the theme,
     /// the options, the site's navigation and feeds.
     private let baseKey: String
+    /// The build cache, which keeps each post's excerpt as HTML: a rebuild
+    /// lists the posts it did not read again without decoding their trees.
+    private let cache: BuildCache?
+    /// What an excerpt's HTML is made from besides the excerpt: the writer's options.
+    private let excerptBaseKey: String
 
-    init(site: Site, theme: Theme, emitter: HTMLEmitter, keyed: Bool) {
+    init(site: Site, theme: Theme, emitter: HTMLEmitter, cache: BuildCache?) {
         self.site = site
         self.theme = theme
         self.emitter = emitter
+        self.cache = cache
         let config = site.config
         labels = Labels.forLanguage(config.language)
-        writer = HTMLWriter(options: HTMLOptions(rawHTML: emitter.rawHTML
-            ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep))
+        let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
+        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML))
+        var excerptKey = CacheKey("excerpt html")
+        excerptKey.add(rawHTML.rawValue)
+        excerptBaseKey = excerptKey.value
         var navigation = site.pages.map { LinkView(title: $0.title, href: config.relativeURL($0.url)) }
         navigation.append(LinkView(title: labels.archive, href: config.relativeURL("/archive/")))
         siteView = SiteView(
@@ -44,7 +53,7 @@ struct SitePages: Sendable {
         instantFormat = iso.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
             .timeSeparator(.colon).timeZone(separator: .colon)
         summaries = Summaries(count: site.posts.count)
-        guard keyed else {
+        guard cache != nil else {
             summaryKeys = []
             baseKey = ""
             return
@@ -125,12 +134,12 @@ struct SitePages: Sendable {
             previous: index > 0 ? link(to: site.posts[index - 1]) : nil,
             next: index + 1 < site.posts.count ? link(to: site.posts[index + 1]) : nil)
         return layout(title: post.title, lang: view.post.lang, description: description(of: post), url: post.url,
-                      body: theme.render(view, with: "post"))
+                      body: theme.post(view))
     }
 
     func page(_ page: Page) -> [UInt8] {
         let lang = language(of: page.metadata)
-        let body = theme.render(PageView(lang: lang, content: writer.render(page.document)), with: "page")
+        let body = theme.page(PageView(lang: lang, content: writer.render(page.document)))
         return layout(title: page.title, lang: lang, description: page.metadata.description, url: page.url, body: body)
     }
 
@@ -161,7 +170,7 @@ struct SitePages: Sendable {
             next: page < count ? href(indexURL(page + 1)) : nil, newerLabel: labels.newer, olderLabel: labels.older)
         let view = ListView(heading: nil, posts: indexPosts(page).map(summary), pagination: pagination)
         return layout(title: page == 1 ? nil : "\(page) / \(count)", lang: site.config.language,
-                      description: site.config.description, url: indexURL(page), body: theme.render(view, with: "list"))
+                      description: site.config.description, url: indexURL(page), body: theme.list(view))
     }
 
     func archiveKey() -> String {
@@ -192,7 +201,7 @@ struct SitePages: Sendable {
             }
         let view = ArchiveView(heading: labels.archive, years: years, taxonomies: taxonomies)
         return layout(title: labels.archive, lang: site.config.language, description: nil, url: "/archive/",
-                      body: theme.render(view, with: "archive"))
+                      body: theme.archive(view))
     }
 
     /// A page of the posts under one category or tag.
@@ -229,15 +238,15 @@ struct SitePages: Sendable {
     func termPage(_ term: Term) -> [UInt8] {
         let view = ListView(heading: term.heading, posts: term.posts.map(summary), pagination: nil)
         return layout(title: term.heading, lang: site.config.language, description: nil, url: term.url,
-                      body: theme.render(view, with: "list"))
+                      body: theme.list(view))
     }
 
     // MARK: Pieces
 
-    private func layout(title: String?, lang: String, description: String?, url: String, body: String) -> [UInt8] {
+    private func layout(title: String?, lang: String, description: String?, url: String, body: [UInt8]) -> [UInt8] {
         let view = LayoutView(site: siteView, lang: lang, pageTitle: title, description: description,
-                              canonical: site.config.absoluteURL(url), body: body)
-        return Array(theme.render(view, with: "layout").utf8)
+                              canonical: site.config.absoluteURL(url), body: "")
+        return theme.layout(view, body: body)
     }
 
     /// Post `index` as lists show it, made the first time a page asks.
@@ -249,7 +258,19 @@ struct SitePages: Sendable {
         PostSummaryView(title: post.title, lang: language(of: post.metadata), href: href(post.url),
                         datetime: rfc3339(post.date), displayDate: day(post.date),
                         readingTime: Labels.forLanguage(language(of: post.metadata)).minutes(post.readingMinutes),
-                        excerpt: writer.render(post.excerpt))
+                        excerpt: excerptHTML(of: post))
+    }
+
+    /// The post's excerpt as HTML: from the build cache when the last build
+    /// made it from the same excerpt with the same options.
+    private func excerptHTML(of post: Post) -> String {
+        guard let cache, !post.excerptKey.isEmpty else { return writer.render(post.excerpt) }
+        var key = CacheKey(excerptBaseKey)
+        key.add(post.excerptKey)
+        if let bytes = cache.fragment(key.value) { return String(decoding: bytes, as: UTF8.self) }
+        let bytes = writer.renderBytes(post.excerpt)
+        cache.rememberFragment(key.value, bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func link(to post: Post) -> LinkView {

@@ -20,17 +20,19 @@ public final class BuildCache: @unchecked Sendable {
 
     private let previousPosts: [String: PostRecord]
     private let previousOutputs: [String: OutputRecord]
+    private let previousFragments: [String: [UInt8]]
     private let previousDestination: String
 
     private let lock = NSLock()
     private var posts: [String: PostRecord] = [:]
     private var outputs: [String: OutputRecord] = [:]
+    private var fragments: [String: [UInt8]] = [:]
     private var counts = (parsed: 0, recalled: 0)
 
     /// The file it lives in, inside `folder`.
     static let fileName = "build"
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     private static let magic = Array("publish build cache\n".utf8)
 
     /// Reads the cache in `folder`, keeping it only when it was made with
@@ -39,6 +41,7 @@ public final class BuildCache: @unchecked Sendable {
         self.folder = folder
         self.fingerprint = fingerprint
         var posts: [String: PostRecord] = [:], outputs: [String: OutputRecord] = [:], destination = ""
+        var fragments: [String: [UInt8]] = [:]
         let file = folder.appendingPathComponent(BuildCache.fileName)
         if let data = FileManager.default.contents(atPath: file.path) {
             do {
@@ -58,17 +61,23 @@ public final class BuildCache: @unchecked Sendable {
                         let path = try reader.string()
                         outputs[path] = try OutputRecord(from: &reader)
                     }
+                    for _ in 0..<(try reader.count(each: 2)) {
+                        let key = try reader.string()
+                        fragments[key] = try reader.data()
+                    }
                     guard reader.isAtEnd else { throw CacheReader.Malformed() }
                 }
             } catch {
                 ignored = "it does not read back whole"
                 posts = [:]
                 outputs = [:]
+                fragments = [:]
                 destination = ""
             }
         }
         previousPosts = posts
         previousOutputs = outputs
+        previousFragments = fragments
         previousDestination = destination
     }
 
@@ -117,6 +126,26 @@ public final class BuildCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    // MARK: Fragments
+
+    /// A piece of an output the last build made from `key` (a `CacheKey` of
+    /// everything it is made from), such as a post's excerpt as HTML, which
+    /// every list holding the post shows: a rebuild copies it instead of
+    /// reading the post's tree again. It is kept for the next build.
+    public func fragment(_ key: String) -> [UInt8]? {
+        guard let bytes = previousFragments[key] else { return nil }
+        rememberFragment(key, bytes)
+        return bytes
+    }
+
+    /// Keeps a fragment made in this build for the next one. Fragments no
+    /// build asks for again are dropped when the cache is saved.
+    public func rememberFragment(_ key: String, _ bytes: [UInt8]) {
+        lock.lock()
+        fragments[key] = bytes
+        lock.unlock()
+    }
+
     // MARK: Saving
 
     /// Writes what this build recorded, for an output in `destination`:
@@ -136,6 +165,11 @@ public final class BuildCache: @unchecked Sendable {
         for path in outputs.keys.sorted() {
             writer.string(path)
             outputs[path]!.write(to: &writer)
+        }
+        writer.int(fragments.count)
+        for key in fragments.keys.sorted() {
+            writer.string(key)
+            writer.data(fragments[key]!)
         }
         lock.unlock()
         let manager = FileManager.default
