@@ -73,8 +73,11 @@ struct EmailBody {
         var fragment = String(decoding: InlineStyler(theme: theme).style(HTMLWriter().renderBytes(marked)),
                               as: UTF8.self)
         // A checkbox is a form control; a task list shows its state as a symbol.
-        fragment = fragment.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", with: "☑ ")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ", with: "☐ ")
+        // (Foundation's search is slow on long text: it runs only when a box is there.)
+        if fragment.containsBytes("<input type=\"checkbox\"") {
+            fragment = fragment.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", with: "☑ ")
+                .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ", with: "☐ ")
+        }
         if let images { (fragment, self.images) = images.apply(fragment) }
         self.html = EmailBody.splice(raw, into: fragment)
         self.text = TextWriter().render(resolved)
@@ -83,6 +86,7 @@ struct EmailBody {
 
     /// Puts each piece of raw HTML back where its marker stands, in one pass.
     private static func splice(_ raw: [String], into fragment: String) -> String {
+        guard !raw.isEmpty else { return fragment }
         let pieces = fragment.components(separatedBy: "<!--publish-raw-")
         var out = pieces[0]
         for piece in pieces.dropFirst() {

@@ -32,6 +32,7 @@ struct ImageSizing {
     /// `html` (the writer's styled fragment) with sizes on its images, and
     /// with `embed` their sources turned to `cid:` and the images to attach.
     func apply(_ html: String) -> (html: String, images: [EmbeddedImage]) {
+        guard html.containsBytes("<img ") else { return (html, []) }
         let pieces = html.components(separatedBy: "<img ")
         var out = pieces[0]
         var images: [EmbeddedImage] = []

@@ -8,12 +8,16 @@ struct TextWrapper {
     /// The most columns a line may take; 0 means no wrapping.
     let width: Int
 
-    func wrap(_ text: String) -> [String] {
+    /// `text` in lines of at most `width` columns (a word wider than that
+    /// gets a line of its own). `fastASCII: false` turns off the shortcut
+    /// for ASCII text, for tests to compare the two ways.
+    func wrap(_ text: String, fastASCII: Bool = true) -> [String] {
         guard width > 0 else { return [text] }
         var lines: [String] = []
         var line = "", lineWidth = 0
-        for unit in units(of: text) {
-            let unitWidth = unit.text.displayWidth
+        let ascii = fastASCII && text.utf8.allSatisfy { $0 < 0x80 }
+        for unit in ascii ? asciiUnits(of: text) : units(of: text) {
+            let unitWidth = ascii ? unit.text.utf8.count : unit.text.displayWidth
             let gap = unit.spaceBefore && !line.isEmpty ? 1 : 0
             if !line.isEmpty && lineWidth + gap + unitWidth > width {
                 lines.append(line)
@@ -32,6 +36,17 @@ struct TextWrapper {
     private struct Unit {
         var text: String
         var spaceBefore: Bool
+    }
+
+    /// `units(of:)` for ASCII text, where no two characters are East Asian
+    /// and so the pieces are the runs between spaces and tabs (each one
+    /// column a character), found bytewise rather than by grapheme.
+    private func asciiUnits(of text: String) -> [Unit] {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let startsWithSpace = text.utf8.first.map(isSpace) ?? false
+        return text.utf8.split(whereSeparator: isSpace).enumerated().map { index, word in
+            Unit(text: String(Substring(word)), spaceBefore: index > 0 || startsWithSpace)
+        }
     }
 
     /// Splits text into pieces that must stay on one line: words, and

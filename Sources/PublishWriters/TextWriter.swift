@@ -210,8 +210,23 @@ struct TextWalker: Walker {
         let available = max(wrapper.width - marginWidth, min(wrapper.width, 20))
         let fitted = TextWrapper(width: wrapper.width == 0 ? 0 : available)
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-            fitted.wrap(String($0).trimmingCharacters(in: .whitespaces))
+            fitted.wrap(TextWalker.trimmingSpaces($0))
         }
+    }
+
+    /// `line` without the spaces and tabs it starts and ends with: what
+    /// `trimmingCharacters(in: .whitespaces)` drops (Unicode's Zs, as
+    /// U+3000, and tab and U+200B), scalar by scalar, without Foundation's
+    /// detour through UTF-16.
+    static func trimmingSpaces(_ line: Substring) -> String {
+        let scalars = line.unicodeScalars
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar == " " || (scalar.value >= 0x80 || scalar == "\t")
+                && (scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
     }
 
     /// Writes the lines of one block, after a blank line if a block came before.
