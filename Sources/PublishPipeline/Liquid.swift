@@ -27,10 +27,10 @@ struct Liquid: Sendable {
         var rest = text
         var line = firstLine
         var rawUntilEnd = false
-        while let open = rest.firstRange(of: rawUntilEnd ? "{%" : "{") {
+        while let open = Liquid.opening(in: rest, tagOnly: rawUntilEnd) {
             let before = rest[..<open.lowerBound]
             output += before
-            line += before.count { $0 == "\n" }
+            line += Liquid.lineBreaks(in: before)
             let tail = rest[open.lowerBound...]
             guard let markup = Markup(tail) else {
                 output += rest[open]
@@ -47,7 +47,7 @@ struct Liquid: Sendable {
                 } else {
                     output += written
                 }
-                line += written.count { $0 == "\n" }
+                line += Liquid.lineBreaks(in: written)
                 continue
             }
             var replacement: String
@@ -77,7 +77,7 @@ struct Liquid: Sendable {
                 replacement = value(of: markup, page: page, at: at, diagnostics: &diagnostics) ?? String(written)
             }
             // Keep the line count: a tag written over several lines leaves its line breaks.
-            let breaks = written.count { $0 == "\n" }
+            let breaks = Liquid.lineBreaks(in: written)
             output += replacement + String(repeating: "\n", count: breaks)
             line += breaks
         }
@@ -86,6 +86,26 @@ struct Liquid: Sendable {
             diagnostics.append(.warning("`{% raw %}` is never closed with `{% endraw %}`", at: SourceLocation(path: path, line: line, column: 1)))
         }
         return (output, diagnostics)
+    }
+
+    /// Where the next `{` (or, inside `{% raw %}`, `{%`) starts. The text
+    /// is searched as bytes: the generic search that compares characters
+    /// was most of the time Liquid took.
+    static func opening(in text: Substring, tagOnly: Bool) -> Range<Substring.Index>? {
+        let bytes = text.utf8
+        var from = bytes.startIndex
+        while let brace = bytes[from...].firstIndex(of: UInt8(ascii: "{")) {
+            let next = bytes.index(after: brace)
+            if !tagOnly { return brace..<next }
+            if next < bytes.endIndex, bytes[next] == UInt8(ascii: "%") { return brace..<bytes.index(after: next) }
+            from = next
+        }
+        return nil
+    }
+
+    /// The line feeds in `text` (a CR LF counts once, by its LF).
+    static func lineBreaks(in text: Substring) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
     }
 
     /// `{{ site.title }}`, `{{ page.url | absolute_url }}`; nil when the
@@ -138,10 +158,9 @@ private struct Markup {
     init?(_ text: Substring) {
         let isTag: Bool
         if text.hasPrefix("{%") { isTag = true } else if text.hasPrefix("{{") { isTag = false } else { return nil }
-        let close = isTag ? "%}" : "}}"
         let inner = text.dropFirst(2)
         // A tag never runs past a blank line: `{{` in prose is not Liquid.
-        guard let range = inner.firstRange(of: close), !inner[..<range.lowerBound].contains("\n\n") else { return nil }
+        guard let range = Markup.closing(in: inner, by: isTag ? UInt8(ascii: "%") : UInt8(ascii: "}")) else { return nil }
         var body = inner[..<range.lowerBound]
         if body.hasPrefix("-") { body = body.dropFirst() }
         if body.hasSuffix("-") { body = body.dropLast() }
@@ -152,6 +171,25 @@ private struct Markup {
         arguments = isTag ? Array(words.dropFirst()) : []
         self.body = body.trimmingCharacters(in: .whitespaces)
         end = range.upperBound
+    }
+
+    /// The first `%}` (`first` is `%`) or `}}` in `text`, unless a blank
+    /// line comes before it.
+    private static func closing(in text: Substring, by first: UInt8) -> Range<Substring.Index>? {
+        let bytes = text.utf8
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\n") { return nil }
+            let next = bytes.index(after: index)
+            if byte == first, next < bytes.endIndex, bytes[next] == UInt8(ascii: "}") {
+                return index..<bytes.index(after: next)
+            }
+            previous = byte
+            index = next
+        }
+        return nil
     }
 }
 
