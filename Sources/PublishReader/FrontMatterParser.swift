@@ -59,8 +59,8 @@ struct FrontMatterParser {
         metadata.slug = try fields["slug"].map { try text($0, key: "slug") }
         metadata.permalink = try fields["permalink"].map { try text($0, key: "permalink") }
         // Jekyll hides a post only for the boolean false, not for "false" or "no".
-        if let published = fields["published"], published.scalar != nil, published.tag.isNamed(.bool),
-           published.bool == false {
+        if let published = fields["published"]?.scalar, published.defaultTag == .bool,
+           Bool.construct(from: Node.Scalar(published.string, Tag(.bool), published.style)) == false {
             metadata.published = false
         }
         return metadata
@@ -86,7 +86,10 @@ struct FrontMatterParser {
     private func compose() throws -> Node? {
         try checkNesting()
         do {
-            return try Yams.compose(yaml: String(yaml), .default, .default,
+            // `.basic`: no scalar is typed while composing (the duplicate-key
+            // check would type every key through regular expressions); the
+            // values are typed as they are read, by `Node.Scalar.defaultTag`.
+            return try Yams.compose(yaml: String(yaml), .basic, .default,
                                      FrontMatterParser.readsUTF8 ? .utf8 : .utf16)
         } catch let error as YamlError {
             throw diagnostic(for: error)
@@ -99,7 +102,7 @@ struct FrontMatterParser {
         guard case .scalar(let scalar) = node else {
             throw failure("`\(key)` must be text, not a list or mapping", at: node.mark)
         }
-        return node.tag.isNamed(.null) ? "" : scalar.string
+        return scalar.defaultTag == .null ? "" : scalar.string
     }
 
     private func date(_ node: Node, key: String) throws -> PostDate {
@@ -174,11 +177,12 @@ struct FrontMatterParser {
         }
         switch node {
         case .scalar(let scalar):
-            let tag = node.tag
-            if tag.isNamed(.null) { return .null }
-            if tag.isNamed(.bool), let value = node.bool { return .bool(value) }
-            if tag.isNamed(.int), let value = node.int { return .int(value) }
-            if tag.isNamed(.float), let value = node.float { return .double(value) }
+            let tag = scalar.defaultTag
+            let typed = { (name: Tag.Name) in Node.Scalar(scalar.string, Tag(name), scalar.style) }
+            if tag == .null { return .null }
+            if tag == .bool, let value = Bool.construct(from: typed(.bool)) { return .bool(value) }
+            if tag == .int, let value = Int.construct(from: typed(.int)) { return .int(value) }
+            if tag == .float, let value = Double.construct(from: typed(.float)) { return .double(value) }
             return .string(scalar.string)
         case .sequence(let sequence):
             return .sequence(try sequence.enumerated().map { index, item in
@@ -282,7 +286,28 @@ private final class LineCache {
     }
 }
 
-extension Tag {
-    /// Whether the resolver gave this node the YAML tag `name`.
-    fileprivate func isNamed(_ name: Tag.Name) -> Bool { rawValue == name.rawValue }
+extension Node.Scalar {
+    /// The tag Yams's default resolver gives this scalar: the one written,
+    /// string for a quoted scalar, else what its text reads as (null, bool,
+    /// int, float, timestamp, …). The resolver's regular expressions are run
+    /// only for text that starts as one of those can: a title such as
+    /// "Jekyll 3.0 Released" is a string at its first letter.
+    var defaultTag: Tag.Name {
+        // The tag as written: `tag` is not resolved by the `.basic` composer
+        // for a value, only for a mapping key, which is never typed here.
+        let written = tag.description
+        if written == Tag.Name.nonSpecific.rawValue { return .str }
+        guard written == Tag.Name.implicit.rawValue else { return Tag.Name(rawValue: written) }
+        return Node.Scalar.plainTag(of: string)
+    }
+
+    /// What the default resolver makes of plain text `string`.
+    static func plainTag(of string: String) -> Tag.Name {
+        guard let first = string.utf8.first else { return .null }
+        // Every default rule's pattern is anchored and starts with one of these.
+        guard Node.Scalar.ruleStarts.contains(first) else { return .str }
+        return Resolver.default.resolveTag(of: .scalar(Node.Scalar(string)))
+    }
+
+    private static let ruleStarts = Set("yYnNtTfFoO+-0123456789.<~=".utf8)
 }
