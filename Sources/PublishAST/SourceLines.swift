@@ -26,6 +26,27 @@ public struct SourceLines: Sendable {
     /// No text: for documents built by hand or read from JSON.
     public static let empty = SourceLines("", firstLine: 1)
 
+    /// Whether there is no text: a document built by hand or read from JSON.
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// Whether the text holds none of `needle`'s bytes in a row, so a stage
+    /// whose syntax needs them has nothing to do. Always false for empty
+    /// text, which says nothing of the tree.
+    public func lacks(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard !bytes.isEmpty, count > 0 else { return false }
+        guard bytes.count >= count else { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let first = needle.utf8Start.pointee
+            for index in 0...(buffer.count - count) where buffer[index] == first {
+                var matched = 1
+                while matched < count, buffer[index + matched] == needle.utf8Start[matched] { matched += 1 }
+                if matched == count { return false }
+            }
+            return true
+        }
+    }
+
     /// The last file line the text has.
     public var lastLine: Int { firstLine + starts.count - 1 }
 

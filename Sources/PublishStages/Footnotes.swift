@@ -51,6 +51,8 @@ public struct Footnotes: Stage {
     }
 
     public func run(_ document: inout Document, context: inout StageContext) {
+        // Every footnote reference and definition is written `[^`.
+        if context.source.lacks("[^") { return }
         var recovery = DefinitionRecovery(source: context.source)
         let definitions = recovery.recover(in: &document)
         // With no notes at all, `[^x]` is likely prose (a regex), not a slip.

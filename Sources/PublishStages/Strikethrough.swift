@@ -14,6 +14,8 @@ public struct Strikethrough: Stage {
     }
 
     public func run(_ document: inout Document, context: inout StageContext) {
+        // Only tildes in the source strike through (an entity `&#126;` does not).
+        if context.source.lacks("~") { return }
         var runsByParent: [NodeID: [TildeRun]] = [:]
         var parentsInOrder: [NodeID] = []
         var alignment = SourceAlignment(source: context.source)

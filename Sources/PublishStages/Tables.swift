@@ -65,6 +65,8 @@ public struct Tables: Stage {
     }
 
     public func run(_ document: inout Document, context: inout StageContext) {
+        // A table's delimiter row always has a pipe.
+        if context.source.lacks("|") { return }
         for candidate in Self.candidates(in: document) {
             var builder = TableBuilder(block: candidate.block, container: candidate.container,
                                        document: document, source: context.source)
