@@ -68,14 +68,14 @@ struct BuildOptions: ParsableArguments {
         do {
             let folder = try OutputFolder(destination: outputURL, cache: cache)
             report.progress("writing \(chosen.map { $0.name }.joined(separator: ", ")) for \(site.posts.count) posts…")
-            var jobs: [(emitter: any Emitter, site: Site)] = []
+            var jobs: [(name: String, emitter: any Emitter, site: Site)] = []
             for output in chosen {
                 let (view, diagnostics) = site.applying(project.markdown.stages.limited(to: output.name))
                 report.add(diagnostics)
-                jobs.append((output.emitter, view))
+                jobs.append((output.name, output.emitter, view))
             }
             report.add(Emitters.run(jobs, into: folder))
-            if !format.isEmpty { try folder.keepPrevious() }
+            if !format.isEmpty { try folder.keepPrevious(except: Set(chosen.map(\.name))) }
             try folder.commit()
             files = folder.fileCounts
         } catch {

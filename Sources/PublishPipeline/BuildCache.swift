@@ -32,7 +32,7 @@ public final class BuildCache: @unchecked Sendable {
     /// The file it lives in, inside `folder`.
     static let fileName = "build"
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     private static let magic = Array("publish build cache\n".utf8)
 
     /// Reads the cache in `folder`, keeping it only when it was made with
@@ -184,19 +184,24 @@ public final class BuildCache: @unchecked Sendable {
 struct OutputRecord: Sendable, Equatable {
     var key: String
     var stamp: FileStamp
+    /// The output that made it (`html`, `atom`, …); "" when not known.
+    var format: String
 
     func write(to writer: inout CacheWriter) {
         writer.string(key)
         stamp.write(to: &writer)
+        writer.string(format)
     }
 
-    init(key: String, stamp: FileStamp) {
+    init(key: String, stamp: FileStamp, format: String) {
         self.key = key
         self.stamp = stamp
+        self.format = format
     }
 
     init(from reader: inout CacheReader) throws {
         key = try reader.string()
         stamp = try FileStamp(from: &reader)
+        format = try reader.string()
     }
 }

@@ -12,16 +12,21 @@ public enum Emitters {
     /// `concurrentPerform`: libdispatch runs a `concurrentPerform` nested
     /// in another one on fewer threads, and the emitters spread their own
     /// work over all cores with it (`Parallel.map`).
-    public static func run(_ jobs: [(emitter: any Emitter, site: Site)], into output: OutputFolder) -> [Diagnostic] {
+    /// Each writes through a handle of `output` scoped to its `name` (its
+    /// block under `outputs`), which the build cache records as the maker
+    /// of its files.
+    public static func run(_ jobs: [(name: String, emitter: any Emitter, site: Site)],
+                           into output: OutputFolder) -> [Diagnostic] {
         let emitters = jobs.map(\.emitter)
         let sites = jobs.map(\.site)
+        let outputs = jobs.map { output.scoped(to: $0.name) }
         let results = Results(count: jobs.count)
         let group = DispatchGroup()
         for index in jobs.indices {
             DispatchQueue.global().async(group: group) {
                 let reported: [Diagnostic]
                 do {
-                    reported = try emitters[index].emit(sites[index], to: output)
+                    reported = try emitters[index].emit(sites[index], to: outputs[index])
                 } catch let diagnostic as Diagnostic {
                     reported = [diagnostic]
                 } catch {

@@ -15,18 +15,16 @@ public final class OutputFolder: @unchecked Sendable {
     public let destination: URL
     /// Where files are written until `commit()`.
     public let staging: URL
-    private let lock = NSLock()
-    /// Folders of the staging tree already made.
-    private var madeFolders: Set<String> = []
-    private var written: Set<String> = []
-    /// Files of the previous output carried over by `keepPrevious`.
-    private var kept: Set<String> = []
-    /// Folders given whole to one output.
-    private var claimedFolders: [String] = []
+    /// The output (`html`, `atom`, …) whose files this handle writes, as
+    /// the build cache records them: a build of some formats drops the
+    /// files the last build made for those formats and no longer makes.
+    /// Nil for the handle the build holds; see `scoped(to:)`.
+    public let format: String?
+    /// What every handle of one build's folder writes to.
+    private let shared: Shared
     /// Where what each file was made from is recorded, and the last build's
     /// files are found for `reuse`; nil when the build has no cache.
     public let cache: BuildCache?
-    private var counts = (rendered: 0, reused: 0)
     /// `destination.path` and `staging.path`, worked out once: paths are
     /// joined as strings, thousands of times a build.
     private let destinationPath: String
@@ -36,9 +34,40 @@ public final class OutputFolder: @unchecked Sendable {
     /// file of the current output that must not be written through.
     private let recycled: Bool
 
+    /// What the handles of one build share, behind one lock.
+    private final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        /// Folders of the staging tree already made.
+        var madeFolders: Set<String> = []
+        var written: Set<String> = []
+        /// Files of the previous output carried over by `keepPrevious`.
+        var kept: Set<String> = []
+        /// Folders given whole to one output.
+        var claimedFolders: [String] = []
+        var counts = (rendered: 0, reused: 0)
+    }
+
+    /// A handle on the same folder that writes for `format`.
+    public func scoped(to format: String) -> OutputFolder {
+        OutputFolder(sharing: self, format: format)
+    }
+
+    private init(sharing other: OutputFolder, format: String) {
+        destination = other.destination
+        staging = other.staging
+        cache = other.cache
+        destinationPath = other.destinationPath
+        stagingPath = other.stagingPath
+        recycled = other.recycled
+        shared = other.shared
+        self.format = format
+    }
+
     /// Makes a fresh staging folder, removing any a killed build left.
     public init(destination: URL, cache: BuildCache? = nil) throws {
         self.cache = cache
+        format = nil
+        shared = Shared()
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -75,6 +104,7 @@ public final class OutputFolder: @unchecked Sendable {
         try clear(file)
         try OutputFolder.writeFile(bytes, at: file)
         count(rendered: 1)
+        if cache != nil { remember(path, key: "", at: file) }
     }
 
     /// The file's bytes, with no `fsync`: the staging folder is what makes
@@ -107,9 +137,9 @@ public final class OutputFolder: @unchecked Sendable {
     private func makeFolder(containing file: String) throws {
         guard let slash = file.lastIndex(of: "/") else { return }
         let folder = String(file[..<slash])
-        lock.lock()
-        let known = madeFolders.contains(folder)
-        lock.unlock()
+        shared.lock.lock()
+        let known = shared.madeFolders.contains(folder)
+        shared.lock.unlock()
         guard !known else { return }
         do {
             try FileTree.makeFolder(folder)
@@ -123,9 +153,9 @@ public final class OutputFolder: @unchecked Sendable {
             }
             try FileTree.makeFolder(folder)
         }
-        lock.lock()
-        madeFolders.insert(folder)
-        lock.unlock()
+        shared.lock.lock()
+        shared.madeFolders.insert(folder)
+        shared.lock.unlock()
     }
 
     /// Copies a file of the source folder to `path` in the output.
@@ -145,9 +175,9 @@ public final class OutputFolder: @unchecked Sendable {
     /// How many files this build wrote, and how many it carried over from
     /// the last build unchanged.
     public var fileCounts: (rendered: Int, reused: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return counts
+        shared.lock.lock()
+        defer { shared.lock.unlock() }
+        return shared.counts
     }
 
     /// Carries the last build's file at `path` over into this one when it
@@ -164,7 +194,7 @@ public final class OutputFolder: @unchecked Sendable {
         try makeFolder(containing: file)
         // A recycled staging folder often holds this very file already.
         if recycled, FileStamp(path: file) == old.stamp {
-            cache.rememberOutput(normal, old)
+            cache.rememberOutput(normal, OutputRecord(key: key, stamp: old.stamp, format: format ?? old.format))
             count(reused: 1)
             return true
         }
@@ -172,7 +202,7 @@ public final class OutputFolder: @unchecked Sendable {
         do {
             // A hard link is the same file: its stamp is the one just checked.
             try FileTree.hardLink(previous, at: file)
-            cache.rememberOutput(normal, OutputRecord(key: key, stamp: old.stamp))
+            cache.rememberOutput(normal, OutputRecord(key: key, stamp: old.stamp, format: format ?? old.format))
         } catch {
             try FileManager.default.copyItem(at: URL(fileURLWithPath: previous), to: URL(fileURLWithPath: file))
             remember(path, key: key, at: file)
@@ -184,8 +214,12 @@ public final class OutputFolder: @unchecked Sendable {
     /// Writes `bytes` at `path` and records `key` as what they were made
     /// from, for the next build's `reuse`.
     public func write(_ bytes: [UInt8], to path: String, key: String) throws {
-        try write(bytes, to: path)
-        remember(path, key: key, at: stagingPath + "/" + normalized(path))
+        let file = try place(path)
+        try makeFolder(containing: file)
+        try clear(file)
+        try OutputFolder.writeFile(bytes, at: file)
+        count(rendered: 1)
+        remember(path, key: key, at: file)
     }
 
     /// Copies a file of the source folder, carrying the last build's copy
@@ -200,16 +234,18 @@ public final class OutputFolder: @unchecked Sendable {
         remember(path, key: key.value, at: stagingPath + "/" + normalized(path))
     }
 
+    /// Records the file for the next build: what it was made from (a key
+    /// "" is never reused) and which output made it.
     private func remember(_ path: String, key: String, at file: String) {
-        guard let cache, !key.isEmpty, let stamp = FileStamp(path: file) else { return }
-        cache.rememberOutput(normalized(path), OutputRecord(key: key, stamp: stamp))
+        guard let cache, let stamp = FileStamp(path: file) else { return }
+        cache.rememberOutput(normalized(path), OutputRecord(key: key, stamp: stamp, format: format ?? ""))
     }
 
     private func count(rendered: Int = 0, reused: Int = 0) {
-        lock.lock()
-        counts.rendered += rendered
-        counts.reused += reused
-        lock.unlock()
+        shared.lock.lock()
+        shared.counts.rendered += rendered
+        shared.counts.reused += reused
+        shared.lock.unlock()
     }
 
     private func normalized(_ path: String) -> String {
@@ -223,9 +259,9 @@ public final class OutputFolder: @unchecked Sendable {
         try clear(path)
         let folder = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        lock.lock()
-        claimedFolders.append(name + "/")
-        lock.unlock()
+        shared.lock.lock()
+        shared.claimedFolders.append(name + "/")
+        shared.lock.unlock()
         return folder
     }
 
@@ -236,25 +272,30 @@ public final class OutputFolder: @unchecked Sendable {
             throw Diagnostic.error("refusing to write '\(path)': it is not a path inside the output folder")
         }
         let normal = segments.joined(separator: "/")
-        lock.lock()
-        let (isNew, _) = written.insert(normal)
-        lock.unlock()
+        shared.lock.lock()
+        let (isNew, _) = shared.written.insert(normal)
+        shared.lock.unlock()
         guard isNew else { throw Diagnostic.error("two outputs write the same file, \(normal)") }
         return stagingPath + "/" + normal
     }
 
     /// Files from the previous output that this build did not write are
-    /// carried over (hard-linked), for a build of only some formats.
-    public func keepPrevious() throws {
+    /// carried over (hard-linked), for a build of only some formats: all
+    /// but those the build cache says one of `formats` made, which that
+    /// output no longer makes (the page of a post deleted since). With no
+    /// cache, every file is carried over.
+    public func keepPrevious(except formats: Set<String>) throws {
         for relative in FileTree.regularFiles(below: destinationPath) {
             let file = destinationPath + "/" + relative
-            lock.lock()
-            let taken = written.contains(relative) || claimedFolders.contains { relative.hasPrefix($0) }
-            lock.unlock()
+            shared.lock.lock()
+            let taken = shared.written.contains(relative) || shared.claimedFolders.contains { relative.hasPrefix($0) }
+            shared.lock.unlock()
             guard !taken else { continue }
-            lock.lock()
-            kept.insert(relative)
-            lock.unlock()
+            if let made = cache?.previousOutput(relative, destination: destinationPath)?.format,
+               formats.contains(made) { continue }
+            shared.lock.lock()
+            shared.kept.insert(relative)
+            shared.lock.unlock()
             let target = stagingPath + "/" + relative
             try makeFolder(containing: target)
             try clear(target)
@@ -273,10 +314,10 @@ public final class OutputFolder: @unchecked Sendable {
     public func commit() throws {
         if recycled {
             // What the former output had and this build did not write goes.
-            lock.lock()
-            let keep = written.union(kept)
-            let claimed = claimedFolders
-            lock.unlock()
+            shared.lock.lock()
+            let keep = shared.written.union(shared.kept)
+            let claimed = shared.claimedFolders
+            shared.lock.unlock()
             try FileTree.sweep(stagingPath) { relative in
                 keep.contains(relative) || claimed.contains { relative.hasPrefix($0) || relative + "/" == $0 }
             }

@@ -142,6 +142,31 @@ struct CacheTests {
                 "\(run.stderr)")
     }
 
+    @Test("A --format build drops what its formats made for a post deleted since, and keeps the other formats' files")
+    func formatBuildDropsADeletedPostsFiles() throws {
+        let site = try Site.make()
+        #expect(try site.build().status == 0)
+        let output = site.url.appendingPathComponent("_site")
+        let before = site.tree(output)
+        let page = "even/2020/01/14/post-14.html"
+        #expect(before[page] != nil)
+        try FileManager.default.removeItem(at: site.url.appendingPathComponent(Site.post(14)))
+        let run = try site.build(["--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let after = site.tree(output)
+        #expect(after[page] == nil, "the deleted post's page is still there")
+        #expect(after["archive/index.html"] != nil && after["archive/index.html"] != before["archive/index.html"])
+        // The outputs not built are left as the last build made them.
+        for file in ["feed.xml", "feed.json", "book.epub", "feeds/categories/even.xml"] {
+            #expect(after[file] != nil && after[file] == before[file], "\(file)")
+        }
+        // Then an atom build drops the post from the feeds, and leaves the pages.
+        #expect(try site.build(["--format", "atom"]).status == 0)
+        let feeds = site.tree(output)
+        #expect(feeds["feed.xml"] != before["feed.xml"])
+        #expect(feeds[page] == nil && feeds["archive/index.html"] == after["archive/index.html"])
+    }
+
     @Test("--no-cache neither reads nor writes the cache")
     func noCacheFlag() throws {
         let site = try Site.make()
