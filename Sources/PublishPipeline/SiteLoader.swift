@@ -153,7 +153,7 @@ public struct SiteLoader: Sendable {
         guard let cache, !candidate.isDraft,
               let data = FileManager.default.contents(atPath: source.path + "/" + candidate.path) else {
             cache?.countParsed()
-            return dated(readPost(candidate, liquid: nil))
+            return dated(readPost(candidate, liquid: nil, firstPass: true))
         }
         let bytes = Array(data)
         let hash = ContentHash.hex(bytes)
@@ -167,7 +167,7 @@ public struct SiteLoader: Sendable {
                 outcome.fileHash = hash
                 return dated(outcome)
             }
-            var outcome = dated(readPost(candidate, liquid: nil, bytes: bytes))
+            var outcome = dated(readPost(candidate, liquid: nil, bytes: bytes, firstPass: true))
             outcome.bytes = bytes
             outcome.fileHash = hash
             return outcome
@@ -247,8 +247,11 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads and stages one file (whose `bytes` may be at hand), expanding
-    /// Liquid when `liquid` is given.
-    private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
+    /// Liquid when `liquid` is given. On the `firstPass`, a file holding
+    /// Liquid is read for its front matter alone: it is read whole again
+    /// once the URLs its Liquid may name are known.
+    private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil,
+                          firstPass: Bool = false) -> Outcome<MarkdownReader.Result> {
         let at = SourceLocation(path: path, position: .unknown)
         guard let bytes = bytes ?? FileManager.default.contents(atPath: source.path + "/" + path).map(Array.init)
         else {
@@ -263,6 +266,8 @@ public struct SiteLoader: Sendable {
                                                  firstLine: firstLine)
                     return (body: expanded.0, diagnostics: expanded.1)
                 }
+            } else if firstPass, usesLiquid {
+                filter = { _, _, _ in (body: "", diagnostics: []) }
             }
             let result = try pipeline.read(bytes, path: path, filter: filter)
             return Outcome(item: result, diagnostics: result.warnings, usesLiquid: usesLiquid)
@@ -290,8 +295,9 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads one post file, whatever its date (see `dated`).
-    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<Post> {
-        let read = readFile(candidate.path, liquid: liquid, bytes: bytes)
+    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?, bytes: [UInt8]? = nil,
+                          firstPass: Bool = false) -> Outcome<Post> {
+        let read = readFile(candidate.path, liquid: liquid, bytes: bytes, firstPass: firstPass)
         var outcome = Outcome<Post>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         let at = SourceLocation(path: candidate.path, position: .unknown)
         let file = source.appendingPathComponent(candidate.path)
