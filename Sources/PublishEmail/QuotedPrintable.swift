@@ -12,27 +12,40 @@ public enum QuotedPrintable {
         out.reserveCapacity(text.count + text.count / 8)
         for line in MIMEText.lines(text) {
             encodeLine(line, into: &out)
-            out += [13, 10]
+            out.append(13)
+            out.append(10)
         }
         return out
     }
 
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        line.withUnsafeBufferPointer { encodeLine($0, into: &out) }
+    }
+
+    private static func encodeLine(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var column = 0
-        for (offset, byte) in zip(line.indices, line) {
-            let isLast = offset == line.index(before: line.endIndex)
+        let last = line.count - 1
+        for offset in 0..<line.count {
+            let byte = line[offset]
+            let isLast = offset == last
             let literal = isSafe(byte) || ((byte == 32 || byte == 9) && !isLast)
             let width = literal ? 1 : 3
             // The last byte of a line may use the column a soft break would.
             let room = isLast ? lineLength : lineLength - 1
             if column + width > room {
-                out += [UInt8(ascii: "="), 13, 10]
+                out.append(UInt8(ascii: "="))
+                out.append(13)
+                out.append(10)
                 column = 0
             }
             if literal {
                 out.append(byte)
             } else {
-                out += Array(("=" + Hex.byte(byte)).utf8)
+                out.append(UInt8(ascii: "="))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             }
             column += width
         }

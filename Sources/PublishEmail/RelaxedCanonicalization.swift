@@ -28,10 +28,14 @@ public enum RelaxedCanonicalization {
     /// line ends removed, empty lines at the end removed, and a body that
     /// is not empty ended by CRLF.
     public static func body(_ body: [UInt8]) -> [UInt8] {
-        var lines: [[UInt8]] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count + body.count / 32)
+        // Where the output ends after the last line that is not empty:
+        // the empty lines after it are dropped.
+        var end = 0
         for line in MIMEText.lines(body) {
-            var out: [UInt8] = []
             var pendingSpace = false
+            var empty = true
             for byte in line {
                 if isWhitespace(byte) {
                     pendingSpace = true
@@ -39,12 +43,15 @@ public enum RelaxedCanonicalization {
                 }
                 if pendingSpace { out.append(32) }
                 pendingSpace = false
+                empty = false
                 out.append(byte)
             }
-            lines.append(out)
+            out.append(13)
+            out.append(10)
+            if !empty { end = out.count }
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.flatMap { $0 + [13, 10] }
+        out.removeSubrange(end...)
+        return out
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
