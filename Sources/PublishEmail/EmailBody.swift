@@ -14,7 +14,9 @@ struct EmailBody {
     /// The images carried in the message, when they are embedded.
     var images: [EmbeddedImage] = []
 
-    init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil) {
+    /// `textOnly`: the plain text alone (`html` is left empty), for the
+    /// preheader, which is made from the excerpt's text.
+    init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil, textOnly: Bool = false) {
         let resolver = URLResolver(base: baseURL)
         var resolved = document
         var marked = document
@@ -70,6 +72,12 @@ struct EmailBody {
                 break
             }
         }
+        self.text = TextWriter().render(resolved)
+        self.diagnostics = diagnostics
+        guard !textOnly else {
+            self.html = ""
+            return
+        }
         var fragment = String(decoding: InlineStyler(theme: theme).style(HTMLWriter().renderBytes(marked)),
                               as: UTF8.self)
         // A checkbox is a form control; a task list shows its state as a symbol.
@@ -80,8 +88,6 @@ struct EmailBody {
         }
         if let images { (fragment, self.images) = images.apply(fragment) }
         self.html = EmailBody.splice(raw, into: fragment)
-        self.text = TextWriter().render(resolved)
-        self.diagnostics = diagnostics
     }
 
     /// Puts each piece of raw HTML back where its marker stands, in one pass.

@@ -137,7 +137,8 @@ public struct NewsletterIssue: Sendable {
     /// The hidden line inbox lists show after the subject: the post's
     /// description, else its excerpt as text, what raw HTML it had left out.
     private static func preheader(_ post: Post, baseURL: String, theme: EmailTheme) -> String {
-        let source = post.metadata.description ?? EmailBody(document: post.excerpt, baseURL: baseURL, theme: theme).text
+        let source = post.metadata.description
+            ?? EmailBody(document: post.excerpt, baseURL: baseURL, theme: theme, textOnly: true).text
         let words = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return words.count > 150 ? String(words.prefix(149)) + "…" : words
     }

@@ -186,7 +186,7 @@ struct TextWalker: Walker {
         switch kind {
         case .link, .image:
             let span = spans.removeLast()
-            let label = String(inline![span.start...]).trimmingCharacters(in: .whitespaces)
+            let label = TextWalker.trimmingSpaces(inline![span.start...])
             if label.isEmpty {
                 inline! += span.destination
             } else if label != span.destination && "mailto:" + label != span.destination {
@@ -209,9 +209,16 @@ struct TextWalker: Walker {
         let marginWidth = margins.reduce(0) { $0 + $1.rest.displayWidth }
         let available = max(wrapper.width - marginWidth, min(wrapper.width, 20))
         let fitted = TextWrapper(width: wrapper.width == 0 ? 0 : available)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-            fitted.wrap(TextWalker.trimmingSpaces($0))
-        }
+        return TextWalker.lines(of: text).flatMap { fitted.wrap(TextWalker.trimmingSpaces($0)) }
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`,
+    /// found bytewise when there is no CR (with one, "\r\n" is a single
+    /// character that the split must not cut).
+    static func lines(of text: String) -> [Substring] {
+        let bytes = text.utf8
+        guard !bytes.contains(13) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        return bytes.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// `line` without the spaces and tabs it starts and ends with: what

@@ -23,6 +23,14 @@ struct TextWrapperTests {
         #expect(compared == 1200)
     }
 
+    @Test("Text is cut into lines bytewise as the character split cuts it, with and without CR")
+    func lines() {
+        for text in ["", "\n", "a", "a\nb", "a\n\nb\n", "\n\na", "中文\n文字\n", "a\r\nb\nc", "x\ry", "é\n\u{301}b"] {
+            #expect(TextWalker.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false),
+                    "\(text.debugDescription)")
+        }
+    }
+
     @Test("Trimming a line drops what Foundation's whitespace set drops, and only that")
     func trimming() {
         // Every scalar Foundation's set holds, alone and around a word.
