@@ -7,6 +7,12 @@ import PublishAST
 /// bytes, like the Atom one's, do not change when posts are added.
 struct JSONFeedWriter: Sendable {
     let site: FeedSite
+    /// Each item's JSON, written once however many documents hold it.
+    private let written = EntryTexts()
+
+    init(site: FeedSite) {
+        self.site = site
+    }
 
     func render(_ document: FeedDocument) -> [UInt8] {
         let feed = document.feed
@@ -25,11 +31,19 @@ struct JSONFeedWriter: Sendable {
         authors([site.author], into: &json)
         json.beginArray("items")
         for entry in document.entries {
-            item(entry, content: feed.style.content, into: &json)
+            let content = feed.style.content
+            json.value(written.text(of: entry.id, content: content) { itemText(entry, content: content) })
         }
         json.endArray()
         json.endObject()
         return Array(json.text.utf8)
+    }
+
+    /// An item as it stands in `items`: two levels deep.
+    private func itemText(_ entry: FeedEntry, content: FeedStyle.Content) -> String {
+        var json = JSONText(nestedIn: 2)
+        item(entry, content: content, into: &json)
+        return String(json.fragment)
     }
 
     private func item(_ entry: FeedEntry, content: FeedStyle.Content, into json: inout JSONText) {

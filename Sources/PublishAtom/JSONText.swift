@@ -7,6 +7,32 @@ struct JSONText {
     /// Whether the open container already has a member.
     private var hasMember: [Bool] = []
 
+    init() {}
+
+    /// A writer of one value as it stands `depth` containers deep, each of
+    /// which already has a member; its `fragment` is then what `value(_:)`
+    /// puts in such a place.
+    init(nestedIn depth: Int) {
+        indent = String(repeating: "  ", count: depth)
+        hasMember = Array(repeating: true, count: depth)
+        nested = depth > 0
+    }
+
+    /// Whether this writer is `init(nestedIn:)`'s.
+    private var nested = false
+
+    /// The value written, without the separator before it.
+    var fragment: Substring {
+        guard nested else { return text[...] }
+        return text.dropFirst(2 + indent.count)
+    }
+
+    /// A value written earlier by a nested writer, as the next member.
+    mutating func value(_ fragment: String) {
+        member(nil)
+        text += fragment
+    }
+
     mutating func beginObject(_ key: String? = nil) {
         open(key, "{")
     }
@@ -56,25 +82,37 @@ struct JSONText {
     /// sequence is): appending scalar by scalar to a `String` cost more
     /// than all the rest of writing a feed.
     static func quoted(_ value: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(value.utf8.count + 2)
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                out += Array("\\u00".utf8)
-                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default:
-                out.append(byte)
+        var value = value
+        return value.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16 + 2)
+            out.append(UInt8(ascii: "\""))
+            // The bytes between two escaped ones are copied as one run.
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(UInt8(ascii: "u"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(JSONText.hexDigits[Int(byte >> 4)])
+                    out.append(JSONText.hexDigits[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
