@@ -33,18 +33,8 @@ public struct SourceLines: Sendable {
     /// whose syntax needs them has nothing to do. Always false for empty
     /// text, which says nothing of the tree.
     public func lacks(_ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard !bytes.isEmpty, count > 0 else { return false }
-        guard bytes.count >= count else { return true }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let first = needle.utf8Start.pointee
-            for index in 0...(buffer.count - count) where buffer[index] == first {
-                var matched = 1
-                while matched < count, buffer[index + matched] == needle.utf8Start[matched] { matched += 1 }
-                if matched == count { return false }
-            }
-            return true
-        }
+        guard !bytes.isEmpty, needle.utf8CodeUnitCount > 0 else { return false }
+        return !bytes.withUnsafeBufferPointer { ByteSearch.contains(needle, in: $0) }
     }
 
     /// The last file line the text has.

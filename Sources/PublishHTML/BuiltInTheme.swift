@@ -1,3 +1,5 @@
+import PublishWriters
+
 /// The built-in templates of `theme/`, written out in Swift: each function
 /// gives the bytes Mustache gives for the template of that name and the same
 /// view (ThemeTests renders both and compares), without interpreting a
@@ -225,27 +227,8 @@ enum BuiltInTheme {
         escape(post.readingTime, into: &out)
     }
 
-    /// `text` as Mustache's `{{name}}` writes it; the bytes between two
-    /// escaped characters are copied as one run.
+    /// `text` as Mustache's `{{name}}` writes it.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
+        HTMLEscaping.appendEscaped(text, to: &out, apostrophe: true)
     }
 }

@@ -8,9 +8,10 @@ public enum HTMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Text and attribute values: `&`, `<`, `>` and `"` become entities.
+    /// Text and attribute values: `&`, `<`, `>` and `"` become entities,
+    /// and with `apostrophe` also `'` (`&#39;`, as Mustache writes it).
     /// The bytes between two of them are copied as one run, not one by one.
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    public static func appendEscaped(_ text: String, to out: inout [UInt8], apostrophe: Bool = false) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
@@ -21,6 +22,7 @@ public enum HTMLEscaping {
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
                 case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'") where apostrophe: entity = "&#39;"
                 default: continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
