@@ -289,9 +289,9 @@ private final class LineCache {
 extension Node.Scalar {
     /// The tag Yams's default resolver gives this scalar: the one written,
     /// string for a quoted scalar, else what its text reads as (null, bool,
-    /// int, float, timestamp, …). The resolver's regular expressions are run
-    /// only for text that starts as one of those can: a title such as
-    /// "Jekyll 3.0 Released" is a string at its first letter.
+    /// int, float, timestamp, …), by `PlainScalarTag` rather than the
+    /// resolver's regular expressions: a title such as "Jekyll 3.0
+    /// Released" is a string at its first letter.
     var defaultTag: Tag.Name {
         // The tag as written: `tag` is not resolved by the `.basic` composer
         // for a value, only for a mapping key, which is never typed here.
@@ -306,7 +306,7 @@ extension Node.Scalar {
         guard let first = string.utf8.first else { return .null }
         // Every default rule's pattern is anchored and starts with one of these.
         guard Node.Scalar.ruleStarts.contains(first) else { return .str }
-        return Resolver.default.resolveTag(of: .scalar(Node.Scalar(string)))
+        return PlainScalarTag.of(string)
     }
 
     private static let ruleStarts = Set("yYnNtTfFoO+-0123456789.<~=".utf8)

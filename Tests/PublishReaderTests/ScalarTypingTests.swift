@@ -1,6 +1,6 @@
 import Foundation
 import PublishAST
-import PublishReader
+@testable import PublishReader
 import Testing
 import Yams
 
@@ -32,6 +32,34 @@ struct ScalarTypingTests {
             if case .double(let a)? = read, case .double(let b)? = expected, a.isNaN, b.isNaN { continue }
             #expect(read == expected, "\(text)")
         }
+    }
+
+    @Test("The hand-written rules type text as Yams's regular expressions do, on fixed and random text")
+    func rulesMatchTheResolver() {
+        let fixed = ScalarTypingTests.plain + [
+            ".5e3", ".5e+3", "+.5", "-.5", "1.", "0b", "0x_", "+0x1", "-0o7", "1:60", "1:5", "1:05.", "-1:05:59.5",
+            "0_", "00", "0o", "0b2", "0xg", "1e+", "1E-5", "2014-06-16 10:00:00 Z", "2014-06-16\t10:00:00",
+            "2014-06-16 10:00:00 +8:00", "2014-06-16 10:00:00+08:0", "2014-06-16 10:00:00 ", "2014-6-16T1:00:00",
+            "2014-06-16T10:00", "2014-06-16 10:00:00.", "12014-06-16", "2014-06-166", "+.inf", ".Inf", "-.nan",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789_-+.:eEoxbTtZ \tainfNIsuAFl<=~")
+        let random = (0..<20_000).map { _ in
+            String((0..<Int.random(in: 1...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        // Dates with random parts stand a chance of being timestamps.
+        let dates = (0..<5_000).map { _ in
+            "2014-" + ["6", "06", "123"].randomElement(using: &generator)! + "-1"
+                + ["", "6", "67"].randomElement(using: &generator)!
+                + ["", "T1:00:00", " 10:00:00", "t10:00:00.25", "  10:00:00 Z", " 10:00:00 -05", " 10:00:00 +08:00",
+                   " 10:00:00+8:0", "T10:00:0", " 10:00:00 Q"].randomElement(using: &generator)!
+        }
+        var mismatches: [String] = []
+        for text in fixed + random + dates {
+            let expected = Resolver.default.resolveTag(of: .scalar(Node.Scalar(text)))
+            if Node.Scalar.plainTag(of: text) != expected { mismatches.append("\(text.debugDescription): \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
     }
 
     @Test("Quoted scalars are strings and written tags are kept, as Yams's default resolver has them")
