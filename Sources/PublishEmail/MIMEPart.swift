@@ -9,9 +9,15 @@ struct MIMEPart {
         let raw = Array(text.utf8)
         let base64Length = (raw.count + 2) / 3 * 4 * 78 / 76
         let useBase64 = QuotedPrintable.encodedLength(raw) > base64Length
-        var out = Array("Content-Type: \(contentType); charset=utf-8\r\n".utf8)
-        out += Array("Content-Transfer-Encoding: \(useBase64 ? "base64" : "quoted-printable")\r\n\r\n".utf8)
+        var out = MIMEPart.header(contentType: contentType, base64: useBase64)
         out += useBase64 ? Base64.lines(MIMEText.crlf(raw)) : QuotedPrintable.encode(raw)
+        return out
+    }
+
+    /// The part's header fields and the blank line after them.
+    static func header(contentType: String, base64: Bool) -> [UInt8] {
+        var out = Array("Content-Type: \(contentType); charset=utf-8\r\n".utf8)
+        out += Array("Content-Transfer-Encoding: \(base64 ? "base64" : "quoted-printable")\r\n\r\n".utf8)
         return out
     }
 }

@@ -27,8 +27,10 @@ public struct NewsletterIssue: Sendable {
     private let link: UnsubscribeLink
     private let signer: DKIMSigner?
     private let timeZone: TimeZone
-    private let html: (before: String, after: String)
-    private let text: (before: String, after: String)
+    /// The two bodies around the recipient's unsubscribe URL, the lines
+    /// without it encoded once for every message.
+    private let rich: LinkedPart
+    private let plain: LinkedPart
     private let images: [EmbeddedImage]
 
     /// - Throws: a `Diagnostic` when `options` has no `from`, or no https
@@ -63,11 +65,13 @@ public struct NewsletterIssue: Sendable {
         let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
         let byline = "\(day) · \(site.config.title)"
         let preheader = NewsletterIssue.preheader(post, baseURL: postURL, theme: theme)
-        html = NewsletterLayout(theme: theme, language: post.metadata.language ?? site.config.language, title: post.title,
-                                preheader: preheader, byline: byline, siteTitle: site.config.title, postURL: postURL,
-                                content: body.html).render()
-        text = NewsletterText(title: post.title, byline: byline, siteTitle: site.config.title, postURL: postURL,
-                              content: body.text).render()
+        let html = NewsletterLayout(theme: theme, language: post.metadata.language ?? site.config.language,
+                                    title: post.title, preheader: preheader, byline: byline,
+                                    siteTitle: site.config.title, postURL: postURL, content: body.html).render()
+        let text = NewsletterText(title: post.title, byline: byline, siteTitle: site.config.title, postURL: postURL,
+                                  content: body.text).render()
+        rich = LinkedPart(contentType: "text/html", before: html.before, after: html.after)
+        plain = LinkedPart(contentType: "text/plain", before: text.before, after: text.after)
     }
 
     /// The key of `options.dkim`, read from the site's source folder, or
@@ -97,8 +101,8 @@ public struct NewsletterIssue: Sendable {
         -> [UInt8]
     {
         let unsubscribe = link.url(for: recipient)
-        let plain = MIMEPart(contentType: "text/plain", text: text.before + unsubscribe + text.after).bytes()
-        let rich = MIMEPart(contentType: "text/html", text: html.before + HTMLEscaping.escaped(unsubscribe) + html.after).bytes()
+        let plain = self.plain.bytes(link: unsubscribe)
+        let rich = self.rich.bytes(link: HTMLEscaping.escaped(unsubscribe))
         let boundary = "=_publish_" + Hex.lowercase(SHA256.hash(data: plain + rich).prefix(12))
         var body = Array("This is a message in MIME format.\r\n".utf8)
         for part in [plain, rich] { body += Array("\r\n--\(boundary)\r\n".utf8) + part }
