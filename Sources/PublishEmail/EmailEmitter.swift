@@ -19,22 +19,29 @@ public struct EmailEmitter: Emitter {
         guard let from = options.from else { throw options.missingFrom }
         _ = try options.unsubscribeLink(site: site.config)
         let signer = try NewsletterIssue.signer(options: options, source: site.source)
-        var diagnostics: [Diagnostic] = []
+        // File names first, in the posts' order (a repeated slug falls back
+        // to the file's name), then every preview on all cores.
         var used: Set<String> = []
+        let paths = site.posts.map { "newsletter/" + EmailEmitter.fileName($0, used: &used) + ".eml" }
         // Drafts are here only when the build asked for them (`--drafts`): a
         // preview is how a draft issue is proofread.
-        for post in site.posts {
-            let path = "newsletter/" + EmailEmitter.fileName(post, used: &used) + ".eml"
+        let options = self.options
+        let reports = Parallel.map(Array(site.posts.indices)) { index -> Result<[Diagnostic], Error> in
+            let post = site.posts[index]
             do {
                 let issue = try NewsletterIssue(post: post, site: site, options: options, signer: signer)
-                diagnostics += issue.diagnostics
-                try output.write(issue.message(to: .preview(from)), to: path)
+                try output.write(issue.message(to: .preview(from)), to: paths[index])
+                return .success(issue.diagnostics)
             } catch var diagnostic as Diagnostic {
                 diagnostic.location = diagnostic.location ?? SourceLocation(path: post.sourcePath, position: .unknown)
-                diagnostics.append(diagnostic)
+                return .success([diagnostic])
+            } catch {
+                // Not the post's fault (the disk's): the output fails, as it did before.
+                return .failure(error)
             }
         }
-        return diagnostics
+        // The first failure in the posts' order is thrown.
+        return try reports.flatMap { try $0.get() }
     }
 
     /// The post's slug, or its date and slug when another post has that slug.
