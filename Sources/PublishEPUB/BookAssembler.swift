@@ -22,9 +22,13 @@ struct BookAssembler {
 
     mutating func assemble() throws -> [UInt8] {
         if posts.isEmpty { diagnostics.append(.warning("the book \(options.path) has no posts in it")) }
+        // Writing and parsing each post on all cores; cleaning (which
+        // numbers the images it embeds) in order.
+        LibXML.prepareForThreads()
+        let markups = Parallel.map(posts) { ChapterPage.markup(of: $0) }
         var chapters: [ChapterPage] = []
         for (index, post) in posts.enumerated() {
-            let chapter = ChapterPage(index: index, post: post, links: links, resources: &resources)
+            let chapter = ChapterPage(index: index, post: post, markup: markups[index], links: links, resources: &resources)
             diagnostics += chapter.diagnostics
             chapters.append(chapter)
         }
@@ -55,8 +59,9 @@ struct BookAssembler {
         files.append(("title.xhtml", BookPage.title(metadata),
                       .init(id: "title", href: "title.xhtml", mediaType: "application/xhtml+xml", inSpine: true)))
         let ids = chapters.map(\.content.ids)
-        for chapter in chapters {
-            let (text, found) = chapter.xhtml(ids: ids, language: metadata.language)
+        let language = metadata.language
+        let pages = Parallel.map(chapters) { $0.xhtml(ids: ids, language: language) }
+        for (chapter, (text, found)) in zip(chapters, pages) {
             diagnostics += found
             let href = BookLinks.chapterFile(chapter.index)
             files.append((href, text, .init(id: "chapter-\(chapter.index + 1)", href: href,
@@ -82,9 +87,12 @@ struct BookAssembler {
             .init(path: "EPUB/package.opf", bytes: Array(package.xml().utf8)),
             .init(path: "EPUB/book.css", bytes: Array(Stylesheet.book.utf8)),
         ]
-        for file in files {
-            let bytes = Array(file.text.utf8)
-            if let problem = LibXML.wellFormednessError(bytes) {
+        let checked = Parallel.map(files.map(\.text)) { text -> (bytes: [UInt8], problem: String?) in
+            let bytes = Array(text.utf8)
+            return (bytes, LibXML.wellFormednessError(bytes))
+        }
+        for (file, (bytes, problem)) in zip(files, checked) {
+            if let problem {
                 diagnostics.append(.error("\(options.path): EPUB/\(file.path) is not well-formed XML (\(problem))"))
             }
             entries.append(.init(path: "EPUB/" + file.path, bytes: bytes))

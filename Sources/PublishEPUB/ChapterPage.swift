@@ -11,15 +11,21 @@ struct ChapterPage {
     private(set) var content = ChapterContent()
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(index: Int, post: BookPost, links: BookLinks, resources: inout Resources) {
+    /// `markup` is `ChapterPage.markup(of: post)`, which may be made on any
+    /// thread; the cleaning that embeds images goes in the chapters' order.
+    init(index: Int, post: BookPost, markup: [Markup], links: BookLinks, resources: inout Resources) {
         self.index = index
         self.post = post
         locator = PostLocator(post.document)
-        let html = HTMLWriter(options: HTMLOptions(rawHTML: .keep)).render(post.document)
         var cleaner = ChapterCleaner(index: index, post: (post.url, post.sourcePath), links: links, locator: locator)
-        cleaner.clean(LibXML.parseHTML(html), resources: &resources)
+        cleaner.clean(markup, resources: &resources)
         content = cleaner.content
         diagnostics = cleaner.diagnostics
+    }
+
+    /// The post written by the HTML writer and read back by libxml2's HTML parser.
+    static func markup(of post: BookPost) -> [Markup] {
+        LibXML.parseHTML(HTMLWriter(options: HTMLOptions(rawHTML: .keep)).render(post.document))
     }
 
     /// The chapter's XHTML, its links resolved against every chapter's ids.

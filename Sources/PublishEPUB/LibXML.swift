@@ -4,6 +4,13 @@ import Foundation
 /// Every call into libxml2: HTML read into `Markup` events, and XML checked
 /// for well-formedness. No libxml2 pointer leaves this file.
 enum LibXML {
+    /// libxml2 asks to be initialised on one thread before several use it.
+    static func prepareForThreads() {
+        _ = initialised
+    }
+
+    private static let initialised: Void = xmlInitParser()
+
     /// The body of `html`, read as a browser would (libxml2's HTML parser,
     /// which closes what is left open and drops what cannot be placed),
     /// as events. Comments and processing instructions are left out.
