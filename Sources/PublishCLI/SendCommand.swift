@@ -89,7 +89,7 @@ struct SendCommand: AsyncParsableCommand {
 
         if let testTo {
             if dryRun {
-                say("dry run: a test of '\(issue.subject)' would go to \(testTo) through \(server.host):\(server.port); "
+                say("dry run: a test of '\(issue.subject)' would go to \(testTo) through \(server); "
                     + "nothing sent", always: true)
             } else {
                 try await sendTest(issue, to: testTo, from: from, server: server, now: now)
@@ -140,7 +140,7 @@ struct SendCommand: AsyncParsableCommand {
         let signals = SendCommand.trapInterrupt(stop)
         defer { signals.forEach { $0.cancel() } }
         let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        say("sending '\(title)' (\(key)) through \(server.host):\(server.port)…")
+        say("sending '\(title)' (\(key)) through \(server)…")
         let summary: Sender.Summary
         do {
             summary = try await sender.run(
@@ -197,10 +197,8 @@ struct SendCommand: AsyncParsableCommand {
             }
             return value
         }
-        // `tls` left at its default follows the URL's scheme: smtps:// is TLS from the start.
-        let tls = options.smtp.tls == "starttls" && url.lowercased().hasPrefix("smtps://") ? nil : options.smtp.tls
         do {
-            return try SMTPServer(url: url, tls: tls, username: try secret(options.smtp.usernameEnv, "username_env"),
+            return try SMTPServer(url: url, tls: options.smtp.tls, username: try secret(options.smtp.usernameEnv, "username_env"),
                                   password: try secret(options.smtp.passwordEnv, "password_env"), clientName: clientName)
         } catch let error as SMTPError {
             throw Diagnostic.error("\(error)")
@@ -237,10 +235,10 @@ struct SendCommand: AsyncParsableCommand {
             let counts = try ledger.counts(post: key).byStatus
             let due = [DeliveryStatus.pending, .uncertain, .deferred, .sending].reduce(0) { $0 + (counts[$1] ?? 0) }
             say("dry run: '\(issue.subject)' (\(key)) was sent to \(counts[.sent] ?? 0); \(due) left to send "
-                + "through \(server.host):\(server.port); nothing sent", always: true)
+                + "through \(server); nothing sent", always: true)
         } else {
             say("dry run: '\(issue.subject)' (\(key)) would go to \(audience.count) subscriber\(audience.count == 1 ? "" : "s") "
-                + "through \(server.host):\(server.port); nothing sent", always: true)
+                + "through \(server); nothing sent", always: true)
         }
     }
 

@@ -44,8 +44,9 @@ public struct EmailOptions: Sendable {
     /// `smtp: {url, tls, username_env, password_env}`, for `publish send`.
     public struct SMTP: Sendable {
         public var url: String
-        /// `none` (loopback only), `starttls` or `tls`.
-        public var tls: String
+        /// `none` (loopback only), `starttls` or `tls`; nil when not set,
+        /// which follows the URL: TLS from the start for smtps://, else STARTTLS.
+        public var tls: String?
         public var usernameEnv: String
         public var passwordEnv: String
     }
@@ -90,7 +91,7 @@ public struct EmailOptions: Sendable {
 
         self.smtp = SMTP(
             url: try smtp.string("url", default: ""),
-            tls: try smtp.choice("tls", of: ["none", "starttls", "tls"], default: "starttls"),
+            tls: smtp.has("tls") ? try smtp.choice("tls", of: ["none", "starttls", "tls"], default: "starttls") : nil,
             usernameEnv: try smtp.string("username_env", default: ""),
             passwordEnv: try smtp.string("password_env", default: ""))
         try smtp.finish()
@@ -107,6 +108,12 @@ public struct EmailOptions: Sendable {
         guard url.hasPrefix("https://") else {
             throw Diagnostic.error("the newsletter's unsubscribe link must be https, and the site's url is "
                                    + "'\(site.url)'; set `unsubscribe: {url: https://…}` under `outputs.email`",
+                                   at: missingFrom.location)
+        }
+        // It goes into List-Unsubscribe and into one line of each body.
+        guard !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+        else {
+            throw Diagnostic.error("the newsletter's unsubscribe link '\(url)' has a space or control character in it",
                                    at: missingFrom.location)
         }
         return UnsubscribeLink(url: url, mailto: unsubscribe.mailto)

@@ -1,5 +1,6 @@
 import PublishAST
 import PublishEmail
+import PublishPipeline
 import Testing
 
 @Suite("The email output's options")
@@ -33,6 +34,35 @@ struct EmailOptionsTests {
         var values = YAMLMapping()
         values["unsubscribe"] = .mapping(unsubscribe)
         #expect(throws: Diagnostic.self) { try options(values) }
+    }
+
+    @Test("An unsubscribe URL with a space or control character is refused: it goes into a header and a body line")
+    func unsubscribeURLIsOneToken() throws {
+        for url in ["https://example.org/un subscribe", "https://example.org/u\r\nBcc: x@example.org", "https://example.org/\tu"] {
+            var unsubscribe = YAMLMapping()
+            unsubscribe["url"] = .string(url)
+            var values = YAMLMapping()
+            values["unsubscribe"] = .mapping(unsubscribe)
+            let read = try options(values)
+            #expect(throws: Diagnostic.self, "\(url.debugDescription)") { try read.unsubscribeLink(site: SiteConfig()) }
+        }
+        var unsubscribe = YAMLMapping()
+        unsubscribe["url"] = .string("https://example.org/unsubscribe?list=news")
+        var values = YAMLMapping()
+        values["unsubscribe"] = .mapping(unsubscribe)
+        #expect(try options(values).unsubscribeLink(site: SiteConfig()).url == "https://example.org/unsubscribe?list=news")
+    }
+
+    @Test("`tls` not set is nil, which follows the URL's scheme; set, it is kept as written")
+    func tlsUnset() throws {
+        var smtp = YAMLMapping()
+        smtp["url"] = .string("smtps://mail.example.org")
+        var values = YAMLMapping()
+        values["smtp"] = .mapping(smtp)
+        #expect(try options(values).smtp.tls == nil)
+        smtp["tls"] = .string("starttls")
+        values["smtp"] = .mapping(smtp)
+        #expect(try options(values).smtp.tls == "starttls")
     }
 
     @Test("The keys `publish send` reads are kept")
