@@ -258,8 +258,7 @@ public struct Ledger: Sendable {
     }
 
     private static func entry(_ row: Row) -> Entry {
-        Entry(subscriber: Subscriber(id: row["id"], email: row["email"], name: row["name"],
-                                     status: SubscriberStatus(rawValue: row["subscriberStatus"]) ?? .active),
+        Entry(subscriber: Subscriber(row: row, statusColumn: "subscriberStatus"),
               status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
               messageID: row["messageID"], attempts: row["attempts"], resend: row["resend"], retryAt: row["retryAt"])
     }

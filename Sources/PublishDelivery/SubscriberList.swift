@@ -145,12 +145,18 @@ public struct SubscriberList: Sendable {
                        arguments: [subscriber.name, subscriber.status.rawValue, date, subscriber.id])
     }
 
-    /// Rows as subscribers. A status this version does not know is read as
-    /// `unsubscribed`, so nobody is sent to by mistake.
+    /// Rows as subscribers.
     private static func fetch(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Subscriber] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            Subscriber(id: row["id"], email: row["email"], name: row["name"],
-                       status: SubscriberStatus(rawValue: row["status"]) ?? .unsubscribed)
-        }
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { Subscriber(row: $0) }
+    }
+}
+
+extension Subscriber {
+    /// A subscriber row (its status in the column `statusColumn`). A status
+    /// this version does not know is read as `unsubscribed`, so nobody is
+    /// sent to by mistake.
+    init(row: Row, statusColumn: String = "status") {
+        self.init(id: row["id"], email: row["email"], name: row["name"],
+                  status: SubscriberStatus(rawValue: row[statusColumn]) ?? .unsubscribed)
     }
 }

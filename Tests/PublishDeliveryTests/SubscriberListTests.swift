@@ -42,7 +42,7 @@ struct SubscriberListTests {
     func reactivates() throws {
         for status in [SubscriberStatus.unsubscribed, .bounced] {
             let list = SubscriberList(database: try DeliveryDatabase())
-            guard case .added(let ann) = try list.add(email: "ann@example.org", name: "Ann") else { return }
+            guard case .added(let ann) = try list.add(email: "ann@example.org", name: "Ann") else { Issue.record("expected the address to be added"); return }
             #expect(try list.setStatus(status, id: ann.id))
             #expect(try list.add(email: "ann@example.org", name: "Ann") == .reactivated(ann))
             #expect(try list.subscriber(id: ann.id)?.status == .active)
@@ -72,7 +72,7 @@ struct SubscriberListTests {
 
     @Test("setStatus says whether the status changed, and false for an unknown id")
     func setStatusReportsChange() throws {
-        guard case .added(let ann) = try list.add(email: "ann@example.org", name: "") else { return }
+        guard case .added(let ann) = try list.add(email: "ann@example.org", name: "") else { Issue.record("expected the address to be added"); return }
         #expect(try list.setStatus(.unsubscribed, id: ann.id))
         #expect(try !list.setStatus(.unsubscribed, id: ann.id))
         #expect(try !list.setStatus(.unsubscribed, id: ann.id + 100))
@@ -83,7 +83,7 @@ struct SubscriberListTests {
     func removeCascades() throws {
         let database = try DeliveryDatabase()
         let list = SubscriberList(database: database)
-        guard case .added(let ann) = try list.add(email: "ann@example.org", name: "") else { return }
+        guard case .added(let ann) = try list.add(email: "ann@example.org", name: "") else { Issue.record("expected the address to be added"); return }
         try database.writer.write { db in
             try db.execute(sql: """
                 INSERT INTO delivery (post, subscriberID, email, status, messageID, updatedAt)
@@ -99,12 +99,12 @@ struct SubscriberListTests {
     @Test("A subscriber's recipient carries its name, address, id and a token that verifies")
     func recipient() throws {
         let tokens = UnsubscribeToken(secret: Array("secret".utf8))
-        guard case .added(let ann) = try list.add(email: "ann@example.org", name: "Ann Lee") else { return }
+        guard case .added(let ann) = try list.add(email: "ann@example.org", name: "Ann Lee") else { Issue.record("expected the address to be added"); return }
         let recipient = ann.recipient(tokens: tokens)
         #expect(recipient.mailbox == Mailbox(name: "Ann Lee", address: "ann@example.org"))
         #expect(recipient.id == String(ann.id))
         #expect(tokens.verify(recipient.token, subscriberID: String(ann.id), address: "ann@example.org"))
-        guard case .added(let bob) = try list.add(email: "bob@example.org", name: "") else { return }
+        guard case .added(let bob) = try list.add(email: "bob@example.org", name: "") else { Issue.record("expected the address to be added"); return }
         #expect(bob.recipient(tokens: tokens).mailbox.name == nil)
     }
 }
