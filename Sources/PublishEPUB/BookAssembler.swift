@@ -24,7 +24,6 @@ struct BookAssembler {
         if posts.isEmpty { diagnostics.append(.warning("the book \(options.path) has no posts in it")) }
         // Writing and parsing each post on all cores; cleaning (which
         // numbers the images it embeds) in order.
-        LibXML.prepareForThreads()
         let markups = Parallel.map(posts) { ChapterPage.markup(of: $0) }
         var chapters: [ChapterPage] = []
         for (index, post) in posts.enumerated() {

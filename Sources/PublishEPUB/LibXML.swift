@@ -4,17 +4,15 @@ import Foundation
 /// Every call into libxml2: HTML read into `Markup` events, and XML checked
 /// for well-formedness. No libxml2 pointer leaves this file.
 enum LibXML {
-    /// libxml2 asks to be initialised on one thread before several use it.
-    static func prepareForThreads() {
-        _ = initialised
-    }
-
+    /// libxml2 asks to be initialised once before several threads use it;
+    /// every entry point below makes sure it was.
     private static let initialised: Void = xmlInitParser()
 
     /// The body of `html`, read as a browser would (libxml2's HTML parser,
     /// which closes what is left open and drops what cannot be placed),
     /// as events. Comments and processing instructions are left out.
     static func parseHTML(_ html: String) -> [Markup] {
+        _ = initialised
         let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
@@ -33,6 +31,7 @@ enum LibXML {
     /// Whether `xml` is a well-formed XML document; the parser's first
     /// complaint when it is not.
     static func wellFormednessError(_ xml: [UInt8]) -> String? {
+        _ = initialised
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
                             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
         guard let context = xmlNewParserCtxt() else { return "libxml2 could not start a parser" }

@@ -8,20 +8,21 @@
 /// byte for byte (LinkedPartTests compares them).
 struct LinkedPart: Sendable {
     let contentType: String
-    private let before: [UInt8]
-    private let after: [UInt8]
-    /// `before` up to and with its last line break; the rest of it.
-    private let headCount: Int
-    /// `after` before its first line break; the lines after that break.
-    private let afterLineCount: Int
-    private let rest: [UInt8]
-    /// Quoted-printable of the head and of the rest.
+    /// The last line of `before` (after its last line break) and the first
+    /// of `after` (before its first): with the link, the one line a message
+    /// encodes itself.
+    private let beforeTail: [UInt8]
+    private let afterHead: [UInt8]
+    /// How many bytes `before` and `after` hold together.
+    private let fixedCount: Int
+    /// Quoted-printable of the lines before that line and after it.
     private let quotedHead: [UInt8]
     private let quotedRest: [UInt8]
-    /// The head with CRLF line ends: its first `base64Count` bytes (whole
-    /// 57-byte lines of base64) already encoded, and the rest of it.
+    /// The lines before it with CRLF line ends: their first whole 57-byte
+    /// lines of base64 already encoded, and the bytes after those.
     private let base64Head: [UInt8]
     private let crlfHeadTail: [UInt8]
+    /// The lines after it with CRLF line ends.
     private let crlfRest: [UInt8]
     /// Quoted-printable's length of `before` and `after`, which with the
     /// link's decides between it and base64.
@@ -30,17 +31,18 @@ struct LinkedPart: Sendable {
     init(contentType: String, before: String, after: String) {
         self.contentType = contentType
         let before = Array(before.utf8), after = Array(after.utf8)
-        self.before = before
-        self.after = after
         let isBreak = { (byte: UInt8) in byte == 10 || byte == 13 }
-        headCount = (before.lastIndex(where: isBreak) ?? -1) + 1
+        let headCount = (before.lastIndex(where: isBreak) ?? -1) + 1
         let head = Array(before[..<headCount])
-        afterLineCount = after.firstIndex(where: isBreak) ?? after.count
+        beforeTail = Array(before[headCount...])
+        let afterLineCount = after.firstIndex(where: isBreak) ?? after.count
+        afterHead = Array(after[..<afterLineCount])
         var restStart = afterLineCount
         if restStart < after.count {
             restStart += after[restStart] == 13 && restStart + 1 < after.count && after[restStart + 1] == 10 ? 2 : 1
         }
-        rest = Array(after[restStart...])
+        let rest = Array(after[restStart...])
+        fixedCount = before.count + after.count
         quotedHead = QuotedPrintable.encode(head)
         quotedRest = QuotedPrintable.encode(rest)
         let crlfHead = MIMEText.crlf(head)
@@ -51,18 +53,17 @@ struct LinkedPart: Sendable {
         fixedQuotedLength = QuotedPrintable.encodedLength(before) + QuotedPrintable.encodedLength(after)
     }
 
+    /// `link` must hold no line break and not be empty: an unsubscribe URL,
+    /// which `EmailOptions.unsubscribeLink` vouches has no space or control
+    /// character.
     func bytes(link: String) -> [UInt8] {
         let linkBytes = Array(link.utf8)
-        // The line holding the link is one line only when the link has no break.
-        guard !linkBytes.isEmpty, !linkBytes.contains(where: { $0 == 10 || $0 == 13 }) else {
-            let text = String(decoding: before + linkBytes + after, as: UTF8.self)
-            return MIMEPart(contentType: contentType, text: text).bytes()
-        }
-        let rawCount = before.count + linkBytes.count + after.count
-        let base64Length = (rawCount + 2) / 3 * 4 * 78 / 76
-        let useBase64 = fixedQuotedLength + QuotedPrintable.encodedLength(linkBytes) > base64Length
+        precondition(!linkBytes.isEmpty && !linkBytes.contains(where: { $0 == 10 || $0 == 13 }),
+                     "a link in a message part must be one non-empty line")
+        let useBase64 = fixedQuotedLength + QuotedPrintable.encodedLength(linkBytes)
+            > MIMEPart.base64Length(fixedCount + linkBytes.count)
         var out = MIMEPart.header(contentType: contentType, base64: useBase64)
-        let line = Array(before[headCount...]) + linkBytes + Array(after[..<afterLineCount])
+        let line = beforeTail + linkBytes + afterHead
         if useBase64 {
             out += base64Head
             out += Base64.lines(crlfHeadTail + line + [13, 10] + crlfRest)

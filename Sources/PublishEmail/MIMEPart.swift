@@ -7,11 +7,15 @@ struct MIMEPart {
 
     func bytes() -> [UInt8] {
         let raw = Array(text.utf8)
-        let base64Length = (raw.count + 2) / 3 * 4 * 78 / 76
-        let useBase64 = QuotedPrintable.encodedLength(raw) > base64Length
+        let useBase64 = QuotedPrintable.encodedLength(raw) > MIMEPart.base64Length(raw.count)
         var out = MIMEPart.header(contentType: contentType, base64: useBase64)
         out += useBase64 ? Base64.lines(MIMEText.crlf(raw)) : QuotedPrintable.encode(raw)
         return out
+    }
+
+    /// How long `count` bytes are as base64 lines with their CRLFs, near enough.
+    static func base64Length(_ count: Int) -> Int {
+        (count + 2) / 3 * 4 * 78 / 76
     }
 
     /// The part's header fields and the blank line after them.

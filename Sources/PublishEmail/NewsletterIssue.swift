@@ -31,7 +31,8 @@ public struct NewsletterIssue: Sendable {
     /// without it encoded once for every message.
     private let rich: LinkedPart
     private let plain: LinkedPart
-    private let images: [EmbeddedImage]
+    /// The embedded images' MIME parts, encoded once for every message.
+    private let imageParts: [[UInt8]]
 
     /// - Throws: a `Diagnostic` when `options` has no `from`, or no https
     ///   unsubscribe URL can be made.
@@ -61,7 +62,7 @@ public struct NewsletterIssue: Sendable {
                                  embed: options.images == "embed", domain: from.domain)
         let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: sizing)
         diagnostics = body.diagnostics
-        images = body.images
+        imageParts = body.images.map { $0.part() }
         let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
         let byline = "\(day) · \(site.config.title)"
         let preheader = NewsletterIssue.preheader(post, baseURL: postURL, theme: theme)
@@ -108,12 +109,12 @@ public struct NewsletterIssue: Sendable {
         for part in [plain, rich] { body += Array("\r\n--\(boundary)\r\n".utf8) + part }
         body += Array("\r\n--\(boundary)--\r\n".utf8)
         var contentType = "multipart/alternative;\r\n boundary=\"\(boundary)\""
-        if !images.isEmpty {
+        if !imageParts.isEmpty {
             // RFC 2387: the alternative first, then the images it names by cid:.
             let outer = "=_publish_related_" + boundary.dropFirst("=_publish_".count)
             var related = Array("This is a message in MIME format.\r\n".utf8)
             related += Array("\r\n--\(outer)\r\nContent-Type: \(contentType)\r\n\r\n".utf8) + body
-            for image in images { related += Array("\r\n--\(outer)\r\n".utf8) + image.part() }
+            for part in imageParts { related += Array("\r\n--\(outer)\r\n".utf8) + part }
             related += Array("\r\n--\(outer)--\r\n".utf8)
             body = related
             contentType = "multipart/related;\r\n type=\"multipart/alternative\";\r\n boundary=\"\(outer)\""

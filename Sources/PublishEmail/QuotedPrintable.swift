@@ -18,8 +18,6 @@ public enum QuotedPrintable {
         return out
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
     private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
         line.withUnsafeBufferPointer { encodeLine($0, into: &out) }
     }
@@ -44,8 +42,8 @@ public enum QuotedPrintable {
                 out.append(byte)
             } else {
                 out.append(UInt8(ascii: "="))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
+                out.append(Hex.digits[Int(byte >> 4)])
+                out.append(Hex.digits[Int(byte & 0x0F)])
             }
             column += width
         }

@@ -31,13 +31,4 @@ struct LinkedPartTests {
         }
         #expect(encodings == [true, false])
     }
-
-    @Test("A link with a line break, or none at all, is encoded with the rest")
-    func oddLinks() {
-        let part = LinkedPart(contentType: "text/html", before: "head\nbefore ", after: " after\ntail")
-        for link in ["", "a\nb", "a\r\nb", "\r"] {
-            #expect(part.bytes(link: link)
-                == MIMEPart(contentType: "text/html", text: "head\nbefore " + link + " after\ntail").bytes())
-        }
-    }
 }
