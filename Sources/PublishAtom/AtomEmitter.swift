@@ -70,12 +70,8 @@ public struct AtomEmitter: Emitter {
         let failures = Parallel.map(jobs) { document, isJSON -> Error? in
             do {
                 let path = document.feed.file(archive: document.archive, json: isJSON)
-                let render = { isJSON ? json.render(document) : atom.render(document) }
-                let key = output.isCaching ? self.key(of: document, base: base) + (isJSON ? " json" : " atom") : ""
-                if !output.isCaching {
-                    try output.write(render(), to: path)
-                } else if try !output.reuse(path, key: key) {
-                    try output.write(render(), to: path, key: key)
+                try output.put(path, key: self.key(of: document, base: base) + (isJSON ? " json" : " atom")) {
+                    isJSON ? json.render(document) : atom.render(document)
                 }
                 return nil
             } catch {

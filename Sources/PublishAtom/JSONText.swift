@@ -15,16 +15,12 @@ struct JSONText {
     init(nestedIn depth: Int) {
         indent = String(repeating: "  ", count: depth)
         hasMember = Array(repeating: true, count: depth)
-        nested = depth > 0
     }
 
-    /// Whether this writer is `init(nestedIn:)`'s.
-    private var nested = false
-
-    /// The value written, without the separator before it.
+    /// What a writer made by `init(nestedIn:)` (depth 1 or more) wrote,
+    /// without the `,\n` and indentation before it.
     var fragment: Substring {
-        guard nested else { return text[...] }
-        return text.dropFirst(2 + indent.count)
+        text.dropFirst(2 + indent.count)
     }
 
     /// A value written earlier by a nested writer, as the next member.

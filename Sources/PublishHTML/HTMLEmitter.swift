@@ -33,7 +33,6 @@ public struct HTMLEmitter: Emitter {
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
         let theme = try Theme(overrides: site.source?.appendingPathComponent("templates"))
         let pages = SitePages(site: site, theme: theme, emitter: self, cache: output.cache)
-        let files = Files(output: output)
         var jobs: [Job] = [.stylesheet]
         jobs += site.posts.indices.map { .post($0) }
         jobs += site.pages.indices.map { .page($0) }
@@ -43,7 +42,7 @@ public struct HTMLEmitter: Emitter {
         // Every page on all cores; the first failure, in the pages' order, is thrown.
         let failures = Parallel.map(jobs) { job -> Error? in
             do {
-                try job.put(pages: pages, theme: theme, files: files)
+                try job.put(pages: pages, theme: theme, files: output)
                 return nil
             } catch {
                 return error
@@ -72,7 +71,7 @@ public struct HTMLEmitter: Emitter {
         case archive
         case term(SitePages.Term)
 
-        func put(pages: SitePages, theme: Theme, files: Files) throws {
+        func put(pages: SitePages, theme: Theme, files: OutputFolder) throws {
             let site = pages.site
             switch self {
             case .stylesheet:
@@ -89,19 +88,6 @@ public struct HTMLEmitter: Emitter {
             case .term(let term):
                 try files.put(term.path, key: pages.termKey(term)) { pages.termPage(term) }
             }
-        }
-    }
-
-    /// Writes each file, or carries the last build's over when the build
-    /// keeps a cache and the file's key is the same.
-    private struct Files: Sendable {
-        let output: OutputFolder
-
-        func put(_ path: String, key: @autoclosure () -> String, render: () -> [UInt8]) throws {
-            guard output.isCaching else { return try output.write(render(), to: path) }
-            let key = key()
-            if try output.reuse(path, key: key) { return }
-            try output.write(render(), to: path, key: key)
         }
     }
 }

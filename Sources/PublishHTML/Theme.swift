@@ -13,7 +13,7 @@ struct Theme: Sendable {
 
     private let library: MustacheLibrary
     /// The names of the templates the site replaces.
-    private let replaced: Set<String>
+    private(set) var replaced: Set<String>
     /// A `CacheKey` of every template's text: a page is rendered again when
     /// a template it may use changes.
     let fingerprint: String

@@ -99,12 +99,8 @@ public final class OutputFolder: @unchecked Sendable {
     /// - Throws: a `Diagnostic` when the path would leave the folder or two
     ///   outputs claim the same file.
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let file = try place(path)
-        try makeFolder(containing: file)
-        try clear(file)
-        try OutputFolder.writeFile(bytes, at: file)
-        count(rendered: 1)
-        if cache != nil { remember(path, key: "", at: file) }
+        // Recorded with no key: never reused, but known to be this output's.
+        try write(bytes, to: path, key: "")
     }
 
     /// The file's bytes, with no `fsync`: the staging folder is what makes
@@ -209,6 +205,16 @@ public final class OutputFolder: @unchecked Sendable {
         }
         count(reused: 1)
         return true
+    }
+
+    /// Writes the file `render` makes at `path`, or carries the last
+    /// build's over when it was made from the same key (worked out only
+    /// when the build keeps a cache).
+    public func put(_ path: String, key: @autoclosure () -> String, render: () -> [UInt8]) throws {
+        guard isCaching else { return try write(render(), to: path) }
+        let key = key()
+        if try reuse(path, key: key) { return }
+        try write(render(), to: path, key: key)
     }
 
     /// Writes `bytes` at `path` and records `key` as what they were made

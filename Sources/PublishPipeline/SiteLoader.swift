@@ -153,7 +153,7 @@ public struct SiteLoader: Sendable {
         guard let cache, !candidate.isDraft,
               let data = FileManager.default.contents(atPath: source.path + "/" + candidate.path) else {
             cache?.countParsed()
-            return dated(readPost(candidate, liquid: nil, firstPass: true))
+            return dated(readPost(candidate, liquid: nil))
         }
         let bytes = Array(data)
         let hash = ContentHash.hex(bytes)
@@ -167,7 +167,7 @@ public struct SiteLoader: Sendable {
                 outcome.fileHash = hash
                 return dated(outcome)
             }
-            var outcome = dated(readPost(candidate, liquid: nil, bytes: bytes, firstPass: true))
+            var outcome = dated(readPost(candidate, liquid: nil, bytes: bytes))
             outcome.bytes = bytes
             outcome.fileHash = hash
             return outcome
@@ -247,11 +247,11 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads and stages one file (whose `bytes` may be at hand), expanding
-    /// Liquid when `liquid` is given. On the `firstPass`, a file holding
-    /// Liquid is read for its front matter alone: it is read whole again
-    /// once the URLs its Liquid may name are known.
-    private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil,
-                          firstPass: Bool = false) -> Outcome<MarkdownReader.Result> {
+    /// Liquid when `liquid` is given. Without it, a file that holds Liquid
+    /// is read for its front matter alone: that is the first reading, and
+    /// the file is read whole again once every URL its Liquid may name is
+    /// known.
+    private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
         let at = SourceLocation(path: path, position: .unknown)
         guard let bytes = bytes ?? FileManager.default.contents(atPath: source.path + "/" + path).map(Array.init)
         else {
@@ -266,7 +266,7 @@ public struct SiteLoader: Sendable {
                                                  firstLine: firstLine)
                     return (body: expanded.0, diagnostics: expanded.1)
                 }
-            } else if firstPass, usesLiquid {
+            } else if usesLiquid {
                 filter = { _, _, _ in (body: "", diagnostics: []) }
             }
             let result = try pipeline.read(bytes, path: path, filter: filter)
@@ -295,9 +295,8 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads one post file, whatever its date (see `dated`).
-    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?, bytes: [UInt8]? = nil,
-                          firstPass: Bool = false) -> Outcome<Post> {
-        let read = readFile(candidate.path, liquid: liquid, bytes: bytes, firstPass: firstPass)
+    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<Post> {
+        let read = readFile(candidate.path, liquid: liquid, bytes: bytes)
         var outcome = Outcome<Post>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         let at = SourceLocation(path: candidate.path, position: .unknown)
         let file = source.appendingPathComponent(candidate.path)
