@@ -265,9 +265,6 @@ class Bench:
         lines = []
         scales = sorted({scale for scale, _ in self.results})
 
-        def verdict(ok):
-            return "PASS" if ok else "MISS"
-
         def get(scale, name):
             return self.results.get((scale, name))
 

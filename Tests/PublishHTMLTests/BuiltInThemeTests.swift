@@ -33,7 +33,6 @@ struct BuiltInThemeTests {
 
     @Test("The layout in Swift gives the bytes of layout.mustache")
     func testLayoutMatchesItsTemplate() {
-        var cases = 0
         for n in 0..<texts.count {
             for feeds in [0, 1, 2] {
                 for optionals in [false, true] {
@@ -48,11 +47,9 @@ struct BuiltInThemeTests {
                     let native = theme.layout(view, body: body)
                     view.body = String(decoding: body, as: UTF8.self)
                     assertSame(native, theme.mustache(view, "layout"), "layout \(n) \(feeds) \(optionals)")
-                    cases += 1
                 }
             }
         }
-        #expect(cases == texts.count * 6)
     }
 
     @Test("The post in Swift gives the bytes of post.mustache")
@@ -130,7 +127,6 @@ struct BuiltInThemeTests {
         #expect(String(decoding: own.list(view), as: UTF8.self)
                 == "<ol><li>Plain</li><li>Tom &amp; Jerry&#39;s &lt;b&gt;&quot;best&quot;&lt;/b&gt;</li></ol>")
         // The templates it does not replace stay the built-in ones.
-        let page = PageView(lang: "en", content: "<p>x</p>")
-        #expect(own.page(page) == theme.page(page))
+        #expect(own.replaced == ["list"])
     }
 }

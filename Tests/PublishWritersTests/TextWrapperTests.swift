@@ -9,7 +9,6 @@ struct TextWrapperTests {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "word", "longerword", "punctuation,", "(open", "close)", "end.", "x-y", "",
                       "supercalifragilisticexpialidocious", "\t", "  ", "!?", "http://example.org/a/b?c=d"]
-        var compared = 0
         for width in [1, 5, 12, 20, 40, 72] {
             for _ in 0..<200 {
                 let count = Int.random(in: 0...30, using: &generator)
@@ -17,10 +16,8 @@ struct TextWrapperTests {
                     .joined(separator: Bool.random(using: &generator) ? " " : "  ")
                 let wrapper = TextWrapper(width: width)
                 #expect(wrapper.wrap(text) == wrapper.wrap(text, fastASCII: false), "width \(width): \(text.debugDescription)")
-                compared += 1
             }
         }
-        #expect(compared == 1200)
     }
 
     @Test("Text is cut into lines bytewise as the character split cuts it, with and without CR")
