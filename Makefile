@@ -85,6 +85,9 @@ conformance: build test-deps
 	@test -f $(SHARED)/conformance/commonmark-0.30.json || { echo "make conformance: $(SHARED)/conformance/commonmark-0.30.json not found (set SHARED=...)" >&2; exit 1; }
 	python3 Tests/Conformance/commonmark.py --spec $(SHARED)/conformance/commonmark-0.30.json \
 	  --program "$(PUBLISH) render --from commonmark --to html"
+	@test -f $(SHARED)/conformance/liquid-spec/run.py || { echo "make conformance: $(SHARED)/conformance/liquid-spec/run.py not found" >&2; exit 1; }
+	python3 Tests/Conformance/liquid_spec.py --runner $(SHARED)/conformance/liquid-spec/run.py \
+	  --publish $(PUBLISH) --known Tests/Conformance/liquid-spec-known.txt
 	@test -d $(SHARED)/corpora/jekyll-news/_posts || { echo "make conformance: $(SHARED)/corpora/jekyll-news not found" >&2; exit 1; }
 	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
 	  cp -r $(SHARED)/corpora/jekyll-news/_posts "$$site/" && \

@@ -29,6 +29,9 @@ let package = Package(
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
 
         .target(name: "PublishAST"),
+        // Liquid templates: a parser and renderer with liquid-ruby's semantics,
+        // knowing nothing of posts or sites.
+        .target(name: "PublishLiquid"),
         .target(
             name: "PublishReader",
             dependencies: ["PublishAST", "CCmark", .product(name: "Yams", package: "Yams")]),
@@ -37,7 +40,7 @@ let package = Package(
         // `pipelines/*.yml`, compiled in through links in its folder.
         .target(name: "PublishDefaults", resources: [.embedInCode("default.yml")]),
         .target(name: "PublishPipeline",
-                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults",
+                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults", "PublishLiquid",
                                .product(name: "Crypto", package: "swift-crypto")]),
         // The HTML site. Its theme is `assets/theme`, compiled in through a link.
         .target(
@@ -87,7 +90,7 @@ let package = Package(
             name: "PublishCLI",
             dependencies: [
                 "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishAtom",
-                "PublishEPUB",
+                "PublishEPUB", "PublishLiquid",
                 "PublishEmail", "PublishSMTP", "PublishDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -99,6 +102,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PublishASTTests", dependencies: ["PublishAST", "TestSupport"]),
+        .testTarget(name: "PublishLiquidTests", dependencies: ["PublishLiquid"]),
         .testTarget(name: "PublishReaderTests",
                     dependencies: ["PublishReader", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PublishStagesTests",

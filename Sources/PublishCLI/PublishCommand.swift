@@ -7,7 +7,7 @@ public struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "One Markdown source, every format: HTML, EPUB, Atom and email.",
         version: PublishVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, RenderCommand.self, NewCommand.self, SendCommand.self,
+        subcommands: [BuildCommand.self, ServeCommand.self, RenderCommand.self, LiquidCommand.self, NewCommand.self, SendCommand.self,
                       SubscribersCommand.self, UnsubscribeServerCommand.self],
         defaultSubcommand: BuildCommand.self)
 

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Partials read from a folder, by their path below it. A name that climbs
+/// out of the folder (`../x`, `/etc/x`) or a link that leads out of it is
+/// refused: a cloned site must not be able to include `/etc/passwd`.
+public struct FolderFileSystem: FileSystem {
+    public let root: String
+    /// Added to a name without one, as liquid-ruby adds `.liquid`; empty for none.
+    public var defaultExtension: String
+
+    public init(root: String, defaultExtension: String = "") {
+        self.root = root
+        self.defaultExtension = defaultExtension
+    }
+
+    public func source(of name: String) throws -> String {
+        let path = try resolve(name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LiquidError(.fileSystem, "Could not find asset \(name)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The file `name` stands for, inside the folder.
+    public func resolve(_ name: String) throws -> String {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.isEmpty, !name.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw LiquidError(.fileSystem, "Illegal template name '\(name)'")
+        }
+        var file = (root as NSString).appendingPathComponent(name)
+        if !defaultExtension.isEmpty, (name as NSString).pathExtension.isEmpty { file += defaultExtension }
+        let base = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        guard resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw LiquidError(.fileSystem, "'\(name)' leads outside \(root), so it is not read")
+        }
+        return resolved
+    }
+}
