@@ -139,7 +139,9 @@ bench: deps
 	@python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install --quiet aiosmtpd || \
 	  { echo "make bench: could not install the Python package aiosmtpd (the SMTP sink of the send benchmark)" >&2; exit 1; }
 	$(SWIFT) build $(BENCH_BUILD) --product publish
+	$(SWIFT) build $(BENCH_BUILD) --product publish-template-bench
 	python3 bench/bench.py --publish "$$($(SWIFT) build $(BENCH_BUILD) --show-bin-path)/publish" \
+	  --template-bench "$$($(SWIFT) build $(BENCH_BUILD) --show-bin-path)/publish-template-bench" \
 	  --corpus "$(CORPUS)" --scales "$(SCALES)" $(if $(filter 1,$(PEERS)),--peers) \
 	  --build "swift build $(BENCH_BUILD)" --results bench/RESULTS.md $(if $(NOTE),--note "$(NOTE)")
 

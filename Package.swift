@@ -99,6 +99,9 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
         .executableTarget(name: "publish", dependencies: ["PublishCLI"]),
+        // `make bench`'s template row: PublishLiquid against swift-mustache on one layout.
+        .executableTarget(name: "publish-template-bench",
+                          dependencies: ["PublishLiquid", .product(name: "Mustache", package: "swift-mustache")]),
 
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PublishASTTests", dependencies: ["PublishAST", "TestSupport"]),

@@ -299,6 +299,20 @@ class Bench:
         return lines
 
 
+def measure_templates(binary):
+    """A post layout with two partials and a loop over 20 posts, rendered
+    by PublishLiquid and by swift-mustache in one process (the binary checks
+    that both wrote the same page); the better of three runs of each."""
+    best = {"liquid": 0.0, "mustache": 0.0}
+    for _ in range(3):
+        line = subprocess.run([binary], capture_output=True, text=True, check=True).stdout.strip()
+        for engine, rate in re.findall(r"(liquid|mustache) (\d+) renders/s", line):
+            best[engine] = max(best[engine], float(rate))
+    ratio = best["liquid"] / best["mustache"]
+    return (f"Liquid post layout >= swift-mustache's renders/s: {ratio:.2f}x "
+            f"({best['liquid']:.0f} vs {best['mustache']:.0f} renders/s) {verdict(ratio >= 1.0)}")
+
+
 def verdict(ok):
     return "PASS" if ok else "MISS"
 
@@ -444,6 +458,7 @@ def main():
     parser.add_argument("--results", help="append the results to this Markdown file")
     parser.add_argument("--build", default="swift build -c release", help="how publish was built, for the record")
     parser.add_argument("--note", default="", help="a line added to the record")
+    parser.add_argument("--template-bench", help="publish-template-bench: Liquid against swift-mustache on one layout")
     parser.add_argument("--work", help="where corpora and outputs go (default: a temporary folder, removed)")
     parser.add_argument("--prepare-only", action="store_true",
                         help="write the corpora (site, bodies.md) into --work and stop")
@@ -473,6 +488,8 @@ def main():
     load_after = os.getloadavg()
 
     table, targets = bench.table(), bench.targets()
+    if args.template_bench:
+        targets.append(measure_templates(args.template_bench))
     competition = (f"another compiler or linker was running at {bench.competitor_samples} of the "
                    f"{bench.samples} timed starts" if bench.competitor_samples
                    else f"no other compiler or linker was running at any of the {bench.samples} starts")

@@ -54,7 +54,7 @@ struct BookMetadata {
     static func language(config: SiteConfig, posts: [BookPost]) -> String {
         let declared = Set(posts.map { LanguageTag.normalized($0.metadata.language ?? "") })
         if declared.count == 1, let language = declared.first!, !posts.isEmpty { return language }
-        if let site = (config.variables["lang"] ?? config.variables["language"]).flatMap(LanguageTag.normalized) {
+        if let site = (config.values["lang"] ?? config.values["language"])?.scalarText.flatMap(LanguageTag.normalized) {
             return site
         }
         return TextLanguage.judge(posts.map(\.document)) ?? config.language

@@ -34,9 +34,9 @@ struct Condition: Sendable {
     }
 
     static func evaluate(_ comparison: Comparison, _ context: Context) throws -> Bool {
-        guard let op = comparison.op, let rightExpression = comparison.right else {
-            return try comparison.left.evaluate(context).isTruthy
-        }
+        guard let op = comparison.op else { return try comparison.left.evaluate(context).isTruthy }
+        // The forgiving parser may find an operator with nothing after it.
+        let rightExpression = comparison.right ?? .literal(.nil)
         if let result = try methodLiteral(comparison.left, op, rightExpression, context) { return result }
         let left = try comparison.left.evaluate(context)
         let right = try rightExpression.evaluate(context)
@@ -44,9 +44,10 @@ struct Condition: Sendable {
         case "==": return left.rubyEquals(right)
         case "!=", "<>": return !left.rubyEquals(right)
         case "contains":
+            // liquid-ruby: nothing contains nil, and nil contains nothing.
+            guard !right.isNil else { return false }
             switch left {
             case .string(let text):
-                guard !right.isNil else { return false }
                 let needle = right.text
                 return needle.isEmpty || text.contains(needle)
             case .array(let items): return items.contains { $0.rubyEquals(right) }

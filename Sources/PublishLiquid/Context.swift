@@ -137,10 +137,15 @@ public final class Context {
     func partial(named name: String) throws -> Template {
         let key = "\(name):\(errorMode.rawValue)"
         if let cached = registers.partials[key] { return cached }
+        if let shared = environment.partials?.template(key) {
+            registers.partials[key] = shared
+            return shared
+        }
         let source = try environment.fileSystem.source(of: name)
         do {
             let template = try Template(source, name: name, environment: environment, errorMode: errorMode)
             registers.partials[key] = template
+            environment.partials?.keep(template, as: key)
             return template
         } catch var error as LiquidError {
             if error.templateName == nil { error.templateName = name }
@@ -168,7 +173,10 @@ public final class Context {
         errors.append(error)
     }
 
-    func warn(_ error: LiquidError) {
+    /// Records a problem that does not stop the render, for the caller to report.
+    public func warn(_ error: LiquidError) {
+        var error = error
+        if error.templateName == nil { error.templateName = templateName }
         warnings.append(error)
     }
 }

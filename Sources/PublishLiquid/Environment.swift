@@ -5,6 +5,8 @@ public struct Environment: Sendable {
     public var tags: [String: TagParser]
     public var filters: FilterSet
     public var fileSystem: any FileSystem
+    /// Where parsed partials are kept across renders; nil keeps them for one render only.
+    public var partials: PartialStore?
     public var limits: Limits
     /// How deep blocks, scopes and partials may nest.
     public var maximumDepth = 100

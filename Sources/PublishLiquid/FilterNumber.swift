@@ -3,8 +3,8 @@ import Foundation
 /// A number as liquid-ruby's math filters see it (`Utils.to_number`):
 /// integers stay integers, and floats become `BigDecimal`s made from
 /// their printed text, so `0.1 | plus: 0.2` is exactly 0.3. Foundation's
-/// `Decimal` stands in for `BigDecimal`; infinities and NaN, which
-/// `Decimal` cannot hold, stay doubles.
+/// `Decimal` stands in for `BigDecimal`; what it cannot hold (infinities,
+/// NaN, magnitudes past its exponent range) stays a double.
 enum FilterNumber {
     case int(Int)
     case decimal(Decimal)
@@ -18,7 +18,7 @@ enum FilterNumber {
         case .int(let number):
             self = .int(number)
         case .float(let number):
-            self = number.isFinite ? .decimal(FilterNumber.decimal(RubyFloat.text(number)[...]) ?? 0) : .special(number)
+            self = FilterNumber(number)
         case .string(let text):
             let stripped = RubyString.strip(text[...])
             if FilterNumber.isDecimalText(stripped), let decimal = FilterNumber.decimal(stripped) {
@@ -28,6 +28,16 @@ enum FilterNumber {
             }
         default:
             self = .int(0)
+        }
+    }
+
+    /// A float as `BigDecimal(float.to_s)`.
+    init(_ number: Double) {
+        if number.isFinite, let decimal = FilterNumber.decimal(RubyFloat.text(number)[...]),
+           !decimal.isNaN, !decimal.isZero || number == 0 {
+            self = .decimal(decimal)
+        } else {
+            self = .special(number)
         }
     }
 
@@ -70,20 +80,23 @@ enum FilterNumber {
             return try FilterNumber.integer(a, operation, b)
         }
         guard let a = asDecimal, let b = other.asDecimal else {
-            return .special(FilterNumber.floating(double, operation, other.double))
+            return FilterNumber(FilterNumber.floating(double, operation, other.double))
         }
+        let result: Decimal
         switch operation {
-        case .plus: return .decimal(a + b)
-        case .minus: return .decimal(a - b)
-        case .times: return .decimal(a * b)
+        case .plus: result = a + b
+        case .minus: result = a - b
+        case .times: result = a * b
         case .divide:
             // BigDecimal's division by zero gives an infinity or NaN, not an error.
             if b.isZero { return .special(a.isZero ? .nan : (a < 0 ? -.infinity : .infinity)) }
-            return .decimal(a / b)
+            result = a / b
         case .modulo:
             if b.isZero { throw LiquidError(.zeroDivision, "divided by 0") }
-            return .decimal(a - b * FilterNumber.rounded(a / b, scale: 0, .down))
+            result = a - b * FilterNumber.rounded(a / b, scale: 0, .down)
         }
+        // Past Decimal's range the work goes on in doubles.
+        return result.isNaN ? FilterNumber(FilterNumber.floating(double, operation, other.double)) : .decimal(result)
     }
 
     private static func integer(_ a: Int, _ operation: Operation, _ b: Int) throws -> FilterNumber {
@@ -100,8 +113,9 @@ enum FilterNumber {
             let adjust = remainder != 0 && (remainder < 0) != (b < 0)
             result = operation == .divide ? (adjust ? quotient - 1 : quotient, overflow) : (adjust ? remainder + b : remainder, false)
         }
-        // Ruby would go on in a Bignum; a double is the nearest this Value holds.
-        return result.overflow ? .special(floating(Double(a), operation, Double(b))) : .int(result.partialValue)
+        // Ruby would go on in a Bignum; a decimal holds the exact result, though it prints as a float.
+        if result.overflow { return try FilterNumber.decimal(Decimal(a)).applying(operation, .decimal(Decimal(b))) }
+        return .int(result.partialValue)
     }
 
     private static func floating(_ a: Double, _ operation: Operation, _ b: Double) -> Double {
@@ -110,7 +124,8 @@ enum FilterNumber {
         case .minus: a - b
         case .times: a * b
         case .divide: a / b
-        case .modulo: a - b * (a / b).rounded(.down)
+        // BigDecimal leaves a finite number as it is, modulo an infinity.
+        case .modulo: b.isInfinite && a.isFinite ? a : a - b * (a / b).rounded(.down)
         }
     }
 
@@ -135,7 +150,7 @@ enum FilterNumber {
 
     var magnitude: FilterNumber {
         switch self {
-        case .int(let number): number == .min ? .special(-Double(number)) : .int(abs(number))
+        case .int(let number): number == .min ? .decimal(abs(Decimal(number))) : .int(abs(number))
         case .decimal(let decimal): .decimal(abs(decimal))
         case .special(let number): .special(abs(number))
         }
@@ -151,11 +166,12 @@ enum FilterNumber {
             guard digits > -19 else { return .int(0) }
             return FilterNumber.whole(FilterNumber.rounded(Decimal(number), scale: digits, .plain))
         case .decimal(let decimal):
-            let result = FilterNumber.rounded(decimal, scale: digits, .plain)
+            // Past Decimal's exponent range every scale rounds the same.
+            let result = FilterNumber.rounded(decimal, scale: min(max(digits, -200), 200), .plain)
             return digits < 1 ? FilterNumber.whole(result) : .decimal(result)
         case .special(let number):
             guard digits < 1 else { return self }
-            throw FilterNumber.domainError(number)
+            return try FilterNumber.whole(number, .toNearestOrAwayFromZero)
         }
     }
 
@@ -164,7 +180,7 @@ enum FilterNumber {
         switch self {
         case .int: return self
         case .decimal(let decimal): return FilterNumber.whole(FilterNumber.rounded(decimal, scale: 0, mode))
-        case .special(let number): throw FilterNumber.domainError(number)
+        case .special(let number): return try FilterNumber.whole(number, mode == .up ? .up : .down)
         }
     }
 
@@ -181,6 +197,14 @@ enum FilterNumber {
     /// would hold in a Bignum, stays a decimal (and prints as a float).
     private static func whole(_ decimal: Decimal) -> FilterNumber {
         Int(decimal.description).map(FilterNumber.int) ?? .decimal(decimal)
+    }
+
+    /// A double past `Decimal`'s range, rounded to a whole number; an
+    /// infinity or NaN has none, which `BigDecimal` reports as a domain error.
+    private static func whole(_ number: Double, _ rule: FloatingPointRoundingRule) throws -> FilterNumber {
+        guard number.isFinite else { throw domainError(number) }
+        let rounded = number.rounded(rule)
+        return Int(exactly: rounded).map(FilterNumber.int) ?? .special(rounded)
     }
 
     /// `BigDecimal#to_f`: the nearest double to the decimal's exact text.

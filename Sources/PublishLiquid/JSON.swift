@@ -111,7 +111,13 @@ public enum JSON {
                 index += 1
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if !isFloat, let number = Int(text) { return .int(number) }
+            if !isFloat {
+                if let number = Int(text) { return .int(number) }
+                // Beyond 64 bits: the nearest integer there is, as the filters clamp such numbers anyway.
+                if text.utf8.allSatisfy({ Lexer.isDigit($0) || $0 == UInt8(ascii: "-") }), text.count > 1 {
+                    return .int(text.hasPrefix("-") ? Int.min : Int.max)
+                }
+            }
             guard let number = Double(text) else { throw SyntaxError(offset: start) }
             return .float(number)
         }

@@ -29,7 +29,7 @@ public final class Body: Sendable {
     /// Renders every element in order; an error in one node is written in
     /// its place (or stops the render, when the context says so), and a
     /// `break` or `continue` stops the body.
-    func render(_ context: Context, into output: inout String) throws {
+    public func render(_ context: Context, into output: inout String) throws {
         for element in elements {
             switch element {
             case .text(let text):

@@ -45,7 +45,15 @@ struct Parser {
         return true
     }
 
+    /// How deep brackets and ranges may nest in one expression: deeper
+    /// markup is refused before it can exhaust the stack.
+    static let maximumDepth = 100
+    private var depth = 0
+
     mutating func expression() throws -> Expression {
+        guard depth < Parser.maximumDepth else { throw LiquidError.syntax("Nesting too deep in an expression") }
+        depth += 1
+        defer { depth -= 1 }
         let token = current
         switch token.kind {
         case .id:

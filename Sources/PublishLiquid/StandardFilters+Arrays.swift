@@ -26,12 +26,14 @@ extension StandardFilters {
         "compact": Filter(optional: 1) { input, arguments, _ in
             let items = input.filterItems
             guard let property = given(arguments.first) else { return .array(items.filter { !$0.isNil }) }
-            return try eachSubscripted(items) { try $0.filter { try !$0.property(property).isNil } }
+            if items.isEmpty { return .array([]) }
+            return try nilWithoutSubscript { .array(try items.filter { try !subscripted($0, property).isNil }) }
         },
         "uniq": Filter(optional: 1) { input, arguments, _ in
             let items = input.filterItems
             guard let property = given(arguments.first) else { return .array(unique(items) { $0 }) }
-            return try eachSubscripted(items) { try unique($0) { try $0.property(property) } }
+            if items.isEmpty { return .array([]) }
+            return try nilWithoutSubscript { .array(try unique(items) { try subscripted($0, property) }) }
         },
         "sort": Filter(optional: 1) { input, arguments, _ in
             try sort(input.filterItems, by: given(arguments.first), compare: nilSafeCompare)
@@ -67,7 +69,8 @@ extension StandardFilters {
 
     /// An optional argument, unless it is nil (which Ruby reads as not given).
     private static func given(_ argument: Value?) -> Value? {
-        argument.flatMap { $0.isNil ? nil : $0 }
+        guard let argument, !argument.isNil else { return nil }
+        return argument
     }
 
     /// Ruby's `size` where the value has one: characters, items, pairs,
@@ -112,12 +115,19 @@ extension StandardFilters {
     /// liquid-ruby's `rescue NoMethodError` returns it.
     private struct NoSubscript: Error {}
 
-    /// Runs `body` over non-empty items, answering nil when it meets one
-    /// without `[]`.
-    private static func eachSubscripted(_ items: [Value], _ body: ([Value]) throws -> [Value]) throws -> Value {
-        if items.isEmpty { return .array([]) }
-        guard items.allSatisfy(\.hasSubscript) else { return .nil }
-        return .array(try body(items))
+    /// `item[property]` where liquid-ruby rescues `NoMethodError`.
+    private static func subscripted(_ item: Value, _ property: Value) throws -> Value {
+        guard item.hasSubscript else { throw NoSubscript() }
+        return try item.property(property)
+    }
+
+    /// The filter's answer, or nil once it met an item without `[]`.
+    private static func nilWithoutSubscript(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch is NoSubscript {
+            return .nil
+        }
     }
 
     /// liquid-ruby's `filter_array`, behind `where`, `reject`, `has`,
@@ -129,15 +139,12 @@ extension StandardFilters {
         let items = input.filterItems
         if items.isEmpty { return whenEmpty }
         let property = arguments[0]
-        let target = given(arguments.count > 1 ? arguments[1] : nil)
-        do {
-            return try body(items) { item in
-                guard item.hasSubscript else { throw NoSubscript() }
-                let value = try item.property(property)
+        let target = given(arguments.dropFirst().first)
+        return try nilWithoutSubscript {
+            try body(items) { item in
+                let value = try subscripted(item, property)
                 return target.map(value.rubyEquals) ?? value.isTruthy
             }
-        } catch is NoSubscript {
-            return .nil
         }
     }
 

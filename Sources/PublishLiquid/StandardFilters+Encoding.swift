@@ -39,11 +39,11 @@ extension StandardFilters {
         for (index, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "&"):
-                if once, isEntity(bytes, after: index) { out.append(byte) } else { out += Array("&amp;".utf8) }
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+                if once, isEntity(bytes, after: index) { out.append(byte) } else { out.append(contentsOf: "&amp;".utf8) }
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
             default: out.append(byte)
             }
         }
@@ -203,21 +203,22 @@ extension StandardFilters {
         }
     }
 
+    private static let htmlBlocks: [(open: [UInt8], close: [UInt8])] = [
+        (Array("<script".utf8), Array("</script>".utf8)),
+        (Array("<!--".utf8), Array("-->".utf8)),
+        (Array("<style".utf8), Array("</style>".utf8)),
+    ]
+
     /// `strip_html`: first `<script…</script>`, `<!--…-->` and
     /// `<style…</style>` go, then every `<…>` in what is left.
     static func stripHTML(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.contains(UInt8(ascii: "<")) else { return text }
-        let blocks: [(open: [UInt8], close: [UInt8])] = [
-            (Array("<script".utf8), Array("</script>".utf8)),
-            (Array("<!--".utf8), Array("-->".utf8)),
-            (Array("<style".utf8), Array("</style>".utf8)),
-        ]
         // A search that fails once fails for every later start too, so
         // each looks only as far as the last place its end could be.
-        let lastCloses = blocks.map { lastOccurrence(of: $0.close, in: bytes) ?? -1 }
+        let lastCloses = htmlBlocks.map { lastOccurrence(of: $0.close, in: bytes) ?? -1 }
         let withoutBlocks = removeSpans(bytes) { bytes, index in
-            for (block, lastClose) in zip(blocks, lastCloses) where index + block.open.count <= lastClose {
+            for (block, lastClose) in zip(htmlBlocks, lastCloses) where index + block.open.count <= lastClose {
                 if hasPrefix(bytes, block.open, at: index),
                    let close = firstIndex(of: block.close, in: bytes, from: index + block.open.count) {
                     return close + block.close.count
@@ -270,7 +271,7 @@ extension StandardFilters {
         for byte in text.utf8 {
             if byte == 0x0A {
                 if out.last == 0x0D { out.removeLast() }
-                out += Array("<br />\n".utf8)
+                out.append(contentsOf: "<br />\n".utf8)
             } else {
                 out.append(byte)
             }

@@ -25,7 +25,7 @@ extension Value {
         }
     }
 
-    var isArray: Bool {
+    private var isArray: Bool {
         if case .array = self { return true }
         return false
     }

@@ -117,7 +117,8 @@ extension StandardFilters {
         if text.utf8.count <= length { return text }
         let scalars = text.unicodeScalars
         guard scalars.count > length else { return text }
-        let kept = max(length - ellipsis.unicodeScalars.count, 0)
+        let ellipsisLength = ellipsis.unicodeScalars.count
+        let kept = length > ellipsisLength ? length - ellipsisLength : 0
         return String(scalars.prefix(kept)) + ellipsis
     }
 

@@ -1,7 +1,8 @@
 /// liquid-ruby's standard filters, by kind in the files beside this one.
 enum StandardFilters {
-    static let all = FilterSet(
-        strings.merging(encoding) { $1 }.merging(arrays) { $1 }.merging(math) { $1 }.merging(fallback) { $1 })
+    static let all = FilterSet([strings, encoding, arrays, math, dateFilters, fallback].reduce(into: [:]) { all, kind in
+        all.merge(kind) { _, new in new }
+    })
 
     /// `default`: the fallback when the input is nil, false or empty; with
     /// `allow_false: true`, false stays. Its keyword arguments arrive as a

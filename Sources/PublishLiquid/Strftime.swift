@@ -6,16 +6,18 @@ extension Time {
     /// written as it stands, as Ruby writes it; so is a directive cut off
     /// by the end of the pattern, where Ruby raises (see `strftime`).
     public func format(_ pattern: String) -> String {
-        var writer = StrftimeWriter(self)
-        writer.write(Array(pattern.utf8))
+        let bytes = Array(pattern.utf8)
+        var writer = StrftimeWriter(self, patternLength: bytes.count)
+        writer.write(bytes)
         return String(decoding: writer.out, as: UTF8.self)
     }
 
     /// `format`, failing as Ruby does on a directive cut off by the end of
     /// the pattern (`%`, `%-`) and on a width too large to write.
     func strftime(_ pattern: String) throws(LiquidError) -> String {
-        var writer = StrftimeWriter(self)
-        writer.write(Array(pattern.utf8))
+        let bytes = Array(pattern.utf8)
+        var writer = StrftimeWriter(self, patternLength: bytes.count)
+        writer.write(bytes)
         if writer.isInvalid { throw .argument("invalid format: \(pattern)") }
         return String(decoding: writer.out, as: UTF8.self)
     }
@@ -94,10 +96,6 @@ enum Civil {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        month == 2 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-
     /// 53 when the year starts on a Thursday, or on a Wednesday in a leap year.
     static func isoWeeks(in year: Int) -> Int {
         let january1 = divide(days(year: year, month: 1, day: 1) + 4, by: 7).remainder
@@ -126,14 +124,15 @@ private struct StrftimeWriter {
     let civil: CivilTime
     var out: [UInt8] = []
     var isInvalid = false
-
-    /// Widths beyond this are refused, as Ruby refuses a result too long.
-    private static let widestWidth = 1 << 20
+    /// Widths beyond this are refused: Ruby refuses a result longer than a
+    /// mebibyte for each byte of the pattern.
+    private let widestWidth: Int
 
     private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
         .map { Array($0.utf8) }
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                                  "September", "October", "November", "December"].map { Array($0.utf8) }
+    private static let meridians = [Array("AM".utf8), Array("PM".utf8)]
     private static let dateAndTime = Array("%a %b %e %H:%M:%S %Y".utf8)
     private static let shortDate = Array("%m/%d/%y".utf8)
     private static let isoDate = Array("%Y-%m-%d".utf8)
@@ -142,9 +141,10 @@ private struct StrftimeWriter {
     private static let hoursAndMinutes = Array("%H:%M".utf8)
     private static let vmsDate = Array("%e-%^b-%4Y".utf8)
 
-    init(_ time: Time) {
+    init(_ time: Time, patternLength: Int) {
         self.time = time
         self.civil = CivilTime(time)
+        self.widestWidth = max(1024, patternLength << 20)
     }
 
     mutating func write(_ pattern: [UInt8]) {
@@ -185,14 +185,18 @@ private struct StrftimeWriter {
                 }
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if byte == UInt8(ascii: "0") { spec.padding = byte }
+                let first = index
                 var width = 0
                 while index < pattern.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(pattern[index]) {
-                    width = width * 10 + Int(pattern[index] - UInt8(ascii: "0"))
-                    if width > Int(Int32.max) { return unknown(pattern, start, index) }
+                    width = min(width * 10 + Int(pattern[index] - UInt8(ascii: "0")), Int(Int32.max) + 1)
                     index += 1
                 }
                 index -= 1
-                if width > Self.widestWidth { isInvalid = true }
+                if width > Int(Int32.max) { return unknown(pattern, start, first) }
+                if width > widestWidth {
+                    isInvalid = true
+                    return unknown(pattern, start, index)
+                }
                 spec.width = width
             case UInt8(ascii: ":"):
                 var colons = 1
@@ -239,15 +243,14 @@ private struct StrftimeWriter {
             if conversion == UInt8(ascii: "p") ? spec.changesCase : !spec.changesCase && spec.letterCase != .upper {
                 spec.letterCase = .lower
             }
-            text(Array((civil.hour < 12 ? "AM" : "PM").utf8)[...], spec)
+            text(Self.meridians[civil.hour < 12 ? 0 : 1][...], spec)
         case UInt8(ascii: "Z"):
             if spec.changesCase { spec.letterCase = .lower }
             let name = time.isUTC ? "UTC" : time.zoneName ?? ""
             if !name.isEmpty { text(Array(name.utf8)[...], spec) }
-        case UInt8(ascii: "%"), UInt8(ascii: "n"), UInt8(ascii: "t"):
-            let character = [UInt8(ascii: "%"), 10, 9][[UInt8(ascii: "%"), UInt8(ascii: "n"), UInt8(ascii: "t")]
-                .firstIndex(of: conversion)!]
-            text([character][...], Directive(width: spec.unpadded ? 0 : spec.width, padding: spec.padding))
+        case UInt8(ascii: "%"): text([conversion], spec)
+        case UInt8(ascii: "n"): text([10], spec)
+        case UInt8(ascii: "t"): text([9], spec)
         case UInt8(ascii: "c"): composite(Self.dateAndTime, spec)
         case UInt8(ascii: "D"), UInt8(ascii: "x"): composite(Self.shortDate, spec)
         case UInt8(ascii: "F"): composite(Self.isoDate, spec)
@@ -311,12 +314,29 @@ private struct StrftimeWriter {
     private mutating func number(_ value: Int, _ defaultPadding: UInt8, _ defaultWidth: Int, _ spec: Directive) {
         let width = spec.unpadded ? 1 : spec.width <= 0 ? defaultWidth : spec.width
         let zeros = (spec.padding ?? defaultPadding) == UInt8(ascii: "0")
-        let digits = Array(String(value.magnitude).utf8)
-        let fill = max(0, width - digits.count - (value < 0 ? 1 : 0))
+        let fill = max(0, width - Self.digitCount(value.magnitude) - (value < 0 ? 1 : 0))
         if !zeros { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: fill)) }
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        if zeros { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: fill)) }
-        out.append(contentsOf: digits)
+        digits(value.magnitude, count: zeros ? fill + Self.digitCount(value.magnitude) : 0)
+    }
+
+    /// Appends the digits of `value`, with zeros before them up to `count`.
+    private mutating func digits(_ value: UInt, count: Int) {
+        let length = max(count, Self.digitCount(value))
+        let end = out.count + length
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
+        var rest = value, index = end - 1
+        while rest > 0 {
+            out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
+    }
+
+    private static func digitCount(_ value: UInt) -> Int {
+        var count = 1, rest = value
+        while rest >= 10 { rest /= 10; count += 1 }
+        return count
     }
 
     /// `%c`, `%D` and the like: the expansion, put in the directive's case
@@ -332,13 +352,11 @@ private struct StrftimeWriter {
     }
 
     /// `%N`, `%L`: the first digits of the fraction of the second, never rounded.
-    private mutating func fraction(digits: Int) {
-        var nanoseconds = time.nanoseconds
-        for _ in 0..<max(0, 9 - digits) { nanoseconds /= 10 }
-        let text = Array(String(nanoseconds).utf8)
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: min(digits, 9) - text.count))
-        out.append(contentsOf: text)
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, digits - 9)))
+    private mutating func fraction(digits count: Int) {
+        var nanoseconds = UInt(max(0, time.nanoseconds))
+        for _ in 0..<max(0, 9 - count) { nanoseconds /= 10 }
+        digits(nanoseconds, count: min(count, 9))
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, count - 9)))
     }
 
     /// `%z` (`+0900`), `%:z` (`+09:00`), `%::z` (`+09:00:00`) and `%:::z`
@@ -356,29 +374,24 @@ private struct StrftimeWriter {
         default: extra = seconds % 3600 == 0 ? 1 : seconds % 60 == 0 ? 4 : 7
         }
         let hourWidth = spec.width <= extra + 2 ? 2 : spec.width - extra
-        let hours = Array(String(seconds / 3600).utf8)
+        let hourDigits = Self.digitCount(UInt(seconds / 3600))
         let sign = UInt8(ascii: isNegative ? "-" : "+")
         if spec.padding == UInt8(ascii: " ") {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, hourWidth - hours.count)))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, hourWidth - hourDigits)))
             out.append(sign)
         } else {
             out.append(sign)
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, hourWidth - hours.count)))
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, hourWidth - hourDigits)))
         }
-        out.append(contentsOf: hours)
+        digits(UInt(seconds / 3600), count: 0)
         let minutes = seconds % 3600 / 60, rest = seconds % 60
         if spec.colons == 3 && seconds % 3600 == 0 { return }
         if spec.colons >= 1 { out.append(UInt8(ascii: ":")) }
-        twoDigits(minutes)
+        digits(UInt(minutes), count: 2)
         if spec.colons == 3 && rest == 0 { return }
         if spec.colons >= 2 {
             out.append(UInt8(ascii: ":"))
-            twoDigits(rest)
+            digits(UInt(rest), count: 2)
         }
-    }
-
-    private mutating func twoDigits(_ value: Int) {
-        out.append(UInt8(ascii: "0") + UInt8(value / 10))
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

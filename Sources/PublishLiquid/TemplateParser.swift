@@ -12,7 +12,7 @@ public final class TemplateParser {
     /// The line of the token being parsed.
     public private(set) var line: Int
     /// The column of the token being parsed, in bytes from 1.
-    private(set) var column: Int?
+    public private(set) var column: Int?
     private let source: String
     var depth = 0
     /// Syntax errors read the forgiving way in `warn` mode.

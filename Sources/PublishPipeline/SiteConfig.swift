@@ -27,8 +27,10 @@ public struct SiteConfig: Sendable {
     /// Raw HTML in posts, for every output that writes HTML: `keep`,
     /// `escape` or `drop` (an output's own `raw_html` wins).
     public var rawHTML = "keep"
-    /// Every scalar key of the configuration as text, for `{{ site.X }}`.
-    public var variables: [String: String] = [:]
+    /// Every key of the configuration as YAML typed it, for `{{ site.X }}`.
+    public var values = YAMLMapping()
+    /// How Liquid in posts, pages and layouts is parsed and where it stops.
+    public var liquid = LiquidSettings()
 
     public init() {}
 
@@ -47,11 +49,10 @@ public struct SiteConfig: Sendable {
     public init(jekyllConfig value: YAMLValue, path: String, locations: [String: SourceLocation] = [:]) throws {
         self.init()
         guard case .mapping(let config) = value else { return }
-        for entry in config {
-            if let text = entry.value.scalarText { variables[entry.key] = text }
-        }
+        values = config
         let file = SourceLocation(path: path, position: .unknown)
         let at = { (key: String) in locations[key] ?? file }
+        liquid = try LiquidSettings(config: config, at: at)
         if let title = config["title"]?.scalarText { self.title = title }
         if let description = config["description"]?.scalarText { self.description = description }
         if let url = config["url"]?.scalarText {

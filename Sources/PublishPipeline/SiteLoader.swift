@@ -157,7 +157,7 @@ public struct SiteLoader: Sendable {
         }
         let bytes = Array(data)
         let hash = ContentHash.hex(bytes)
-        if Liquid.appears(in: bytes) {
+        if SiteLiquid.appears(in: bytes) {
             // Whether the record is still good is known once every URL is:
             // `load` checks its `liquidKey`, and reads the file again if not.
             if let record = cache.record(for: candidate.path, fileHash: hash), !record.liquidKey.isEmpty,
@@ -251,19 +251,21 @@ public struct SiteLoader: Sendable {
     /// is read for its front matter alone: that is the first reading, and
     /// the file is read whole again once every URL its Liquid may name is
     /// known.
-    private func readFile(_ path: String, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
+    private func readFile(_ path: String, liquid: SiteLiquid?, bytes: [UInt8]? = nil) -> Outcome<MarkdownReader.Result> {
         let at = SourceLocation(path: path, position: .unknown)
         guard let bytes = bytes ?? FileManager.default.contents(atPath: source.path + "/" + path).map(Array.init)
         else {
             return Outcome(diagnostics: [.error("cannot read the file", at: at)])
         }
-        let usesLiquid = Liquid.appears(in: bytes)
+        let usesLiquid = SiteLiquid.appears(in: bytes)
         do {
             var filter: MarkdownReader.BodyFilter?
             if let liquid {
                 filter = { body, firstLine, metadata in
-                    let expanded = liquid.expand(body, page: liquid.pageVariables(metadata, path: path), path: path,
-                                                 firstLine: firstLine)
+                    // Jekyll 4's switch for a file whose braces are not Liquid.
+                    if metadata.extra["render_with_liquid"] == .bool(false) { return (body: String(body), diagnostics: []) }
+                    let expanded = try liquid.expand(body, page: liquid.pageVariables(metadata, path: path), path: path,
+                                                     firstLine: firstLine)
                     return (body: expanded.0, diagnostics: expanded.1)
                 }
             } else if usesLiquid {
@@ -278,7 +280,7 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    private func readPage(_ path: String, liquid: Liquid?) -> Outcome<Page> {
+    private func readPage(_ path: String, liquid: SiteLiquid?) -> Outcome<Page> {
         let read = readFile(path, liquid: liquid)
         var outcome = Outcome<Page>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         guard let result = read.item, result.document.metadata.published else { return outcome }
@@ -295,7 +297,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads one post file, whatever its date (see `dated`).
-    private func readPost(_ candidate: PostFinder.Candidate, liquid: Liquid?, bytes: [UInt8]? = nil) -> Outcome<Post> {
+    private func readPost(_ candidate: PostFinder.Candidate, liquid: SiteLiquid?, bytes: [UInt8]? = nil) -> Outcome<Post> {
         let read = readFile(candidate.path, liquid: liquid, bytes: bytes)
         var outcome = Outcome<Post>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         let at = SourceLocation(path: candidate.path, position: .unknown)
@@ -354,13 +356,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// The Liquid context of this site: its settings and every URL.
-    private func makeLiquid(posts: [Post], pages: [Page], staticFiles: [String]) -> Liquid {
-        var site = config.variables
-        site.merge([
-            "title": config.title, "description": config.description, "url": config.url, "baseurl": config.baseurl,
-            "lang": config.language, "timezone": config.timeZone.identifier,
-        ]) { _, known in known }
-        if let author = config.author { site["author"] = author.name }
+    private func makeLiquid(posts: [Post], pages: [Page], staticFiles: [String]) -> SiteLiquid {
         var byName: [String: String] = [:], byPath: [String: String] = [:]
         for post in posts {
             let url = config.relativeURL(post.url)
@@ -375,7 +371,7 @@ public struct SiteLoader: Sendable {
         for page in pages { byPath[page.sourcePath] = config.relativeURL(page.url) }
         // `{% link %}` names static files too: `{% link assets/paper.pdf %}`.
         for file in staticFiles { byPath[file] = config.relativeURL("/" + Permalink.escapePath(file)) }
-        return Liquid(site: site, posts: byName, files: byPath, baseurl: config.baseurl, siteURL: config.url)
+        return SiteLiquid(config: config, source: source, posts: byName, files: byPath)
     }
 
     private func modificationDate(of file: URL) -> PostDate? {
@@ -412,7 +408,7 @@ public struct SiteLoader: Sendable {
 final class LoadTable: @unchecked Sendable {
     private let lock = NSLock()
     private var storedLinks: PostLinks?
-    private var storedLiquid: Liquid?
+    private var storedLiquid: SiteLiquid?
 
     func set(_ links: PostLinks) {
         lock.lock()
@@ -420,7 +416,7 @@ final class LoadTable: @unchecked Sendable {
         lock.unlock()
     }
 
-    func set(_ liquid: Liquid) {
+    func set(_ liquid: SiteLiquid) {
         lock.lock()
         storedLiquid = liquid
         lock.unlock()
@@ -432,7 +428,7 @@ final class LoadTable: @unchecked Sendable {
         return storedLinks!
     }
 
-    var liquid: Liquid {
+    var liquid: SiteLiquid {
         lock.lock()
         defer { lock.unlock() }
         return storedLiquid!

@@ -23,7 +23,7 @@ public struct MarkdownReader: Sendable {
     /// Rewrites a file's Markdown body before it is parsed, knowing its
     /// metadata and the file line the body starts on: how Liquid is
     /// expanded. It must keep the body's line breaks where they are.
-    public typealias BodyFilter = @Sendable (_ body: Substring, _ firstLine: Int, _ metadata: Metadata)
+    public typealias BodyFilter = @Sendable (_ body: Substring, _ firstLine: Int, _ metadata: Metadata) throws
         -> (body: String, diagnostics: [Diagnostic])
 
     /// Reads `bytes`, named `path` in diagnostics (nil for standard input).
@@ -48,7 +48,7 @@ public struct MarkdownReader: Sendable {
         }
         var body = split.body
         if let filter {
-            let filtered = filter(split.body, split.bodyLineOffset + 1, metadata)
+            let filtered = try filter(split.body, split.bodyLineOffset + 1, metadata)
             body = filtered.body[...]
             warnings += filtered.diagnostics
         }

@@ -290,4 +290,9 @@ struct ConditionTests {
         #expect(parseError("{% case x %}{% when 1 %}{% else 2 %}{% endcase %}")?.message
             == "Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ")
     }
+
+    @Test("A when value may be a variable")
+    func whenVariable() throws {
+        #expect(try render("{% case x %}{% when y %}Y{% else %}N{% endcase %}", ["x": 3, "y": 3]) == "Y")
+    }
 }

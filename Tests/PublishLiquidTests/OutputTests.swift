@@ -200,4 +200,14 @@ struct OutputTests {
     func noTrim() throws {
         #expect(try render(" \n{{ 'a' }}\n ") == " \na\n ")
     }
+
+    // MARK: Templates
+
+    @Test("A parsed template renders again with fresh state in each new context")
+    func templateRendersTwice() throws {
+        let environment = Environment()
+        let template = try Template("{% cycle 'a', 'b' %}{% increment n %}{{ x }}", environment: environment)
+        #expect(try template.render(Context(environment: environment, variables: ["x": "1"])) == "a01")
+        #expect(try template.render(Context(environment: environment, variables: ["x": "2"])) == "a02")
+    }
 }

@@ -202,15 +202,44 @@ struct JekyllCompatibilityTests {
         #expect(diagnostics.isEmpty)
     }
 
-    @Test("Any other tag is left as text with a located warning")
-    func otherTagsWarned() throws {
-        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
-            "_posts/2015-01-01-b.md": "Before\n\n{% include note.html %}\n",
+    @Test("An unknown tag is an error at its line and column, and that post alone is left out")
+    func unknownTagIsAnError() throws {
+        let folder = try SiteFolder([
+            "_posts/2015-01-01-b.md": "Before\n\n  {% nope note.html %}\n",
+            "_posts/2015-01-02-c.md": "Fine\n",
         ])
-        #expect(text.contains("{% include note.html %}"))
+        let (site, diagnostics) = try folder.load(config: SiteConfig())
+        #expect(site.posts.map(\.sourcePath) == ["_posts/2015-01-02-c.md"])
         #expect(diagnostics.map(\.description) == [
-            "_posts/2015-01-01-b.md:3:1: warning: the Liquid tag `include` is not supported; it is left as text (wrap it in {% raw %} to silence this)",
+            "_posts/2015-01-01-b.md:3:3: error: Liquid syntax error: Unknown tag 'nope'",
         ])
+    }
+
+    @Test("include reads _includes, with its parameters under include.")
+    func includeFromIncludes() throws {
+        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_includes/note.html": "Note: {{ include.text }} on {{ page.title }}",
+            "_posts/2015-01-01-b.md": "---\ntitle: Bee\n---\n{% include note.html text=\"hi\" %}\n",
+        ])
+        #expect(text == "Note: hi on Bee")
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test("render_with_liquid: false leaves the braces of that file as they are")
+    func renderWithLiquidFalse() throws {
+        let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "---\nrender_with_liquid: false\n---\n{{ x }} {% nope %}\n",
+        ])
+        #expect(text == "{{ x }} {% nope %}")
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test("Loops, assignments and filters run before the Markdown is read")
+    func wholeLanguage() throws {
+        let (text, _) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/2015-01-01-b.md": "{% assign n = \"1|2|3\" | split: \"|\" %}{% for i in n %}[#{{ i }}]: /issues/{{ i }}\n{% endfor %}\n[#2]\n",
+        ])
+        #expect(text == "link:/issues/2|#2")
     }
 
     @Test("A Markdown link to another post's file becomes a link to its URL, keeping the fragment")

@@ -1,0 +1,227 @@
+import Foundation
+import PublishAST
+import PublishLiquid
+
+/// The Liquid of a site's posts and pages, rendered before their Markdown
+/// is read, as Jekyll renders it: every tag and filter of Liquid and
+/// Jekyll, `site` and `page` variables, `{% include %}` from `_includes`,
+/// and the tags that name other files of the site (`post_url`, `link`).
+/// A syntax or render error leaves the file out with a located error; a
+/// `post_url` or `link` to a file the site does not have is a warning, as
+/// a broken link is in Hugo, and writes the name as given.
+struct SiteLiquid: Sendable {
+    let environment: Environment
+    let settings: LiquidSettings
+    /// `site.X`: the configuration, every value as YAML typed it.
+    let site: Value
+    /// A post's URL (with the baseurl) by its file name without extension,
+    /// `2014-06-16-hello`, and by its path below `_posts`.
+    let posts: [String: String]
+    /// Any post's, page's or static file's URL (with the baseurl) by its source path.
+    let files: [String: String]
+    let timeZone: TimeZone
+    let baseurl: String
+    /// What the `_includes` folder holds, for the cache key.
+    private let includesKey: String
+
+    init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String]) {
+        let includes = source.appendingPathComponent(config.liquid.includesFolder).path
+        var environment = Environment.jekyll(includes: FolderFileSystem(root: includes), limits: config.liquid.limits)
+        environment.tags["post_url"] = SiteLiquid.linkTag(named: "post_url", targets: posts,
+            hint: "names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello")
+        environment.tags["link"] = SiteLiquid.linkTag(named: "link", targets: files,
+            hint: "names no post or page, so the link leads nowhere; give its path from the site folder")
+        environment.tags["highlight"] = HighlightFence.parser
+        self.environment = environment
+        self.settings = config.liquid
+        self.posts = posts
+        self.files = files
+        self.timeZone = config.timeZone
+        self.baseurl = config.baseurl
+        var values = Hash(config.values.map { ($0.key, $0.value.liquidValue) })
+        let known: [(String, String)] = [("title", config.title), ("description", config.description), ("url", config.url),
+                                         ("baseurl", config.baseurl), ("lang", config.language),
+                                         ("timezone", config.timeZone.identifier)]
+        for (key, value) in known where values[key] == nil || values[key]?.isNil == true { values[key] = .string(value) }
+        if values["author"] == nil, let author = config.author { values["author"] = .string(author.name) }
+        self.site = .hash(values)
+        self.includesKey = SiteLiquid.folderKey(includes)
+    }
+
+    /// Renders `body`, which starts at file line `firstLine` of `path`.
+    ///
+    /// - Throws: a `Diagnostic` at the line of a syntax or render error.
+    func expand(_ body: Substring, page: Value, path: String, firstLine: Int) throws -> (String, [Diagnostic]) {
+        func location(_ error: LiquidError) -> SourceLocation {
+            if let partial = error.templateName {
+                return SourceLocation(path: settings.includesFolder + "/" + partial, line: error.line ?? 1,
+                                      column: error.column ?? 1)
+            }
+            return SourceLocation(path: path, line: firstLine + (error.line ?? 1) - 1, column: error.column ?? 1)
+        }
+        func message(_ error: LiquidError) -> String {
+            var error = error
+            error.line = nil
+            error.templateName = nil
+            return error.description
+        }
+        do {
+            let template = try Template(String(body), environment: environment, errorMode: settings.errorMode)
+            let context = Context(environment: environment, variables: ["site": site, "page": page],
+                                  errorMode: settings.errorMode, rendersErrors: false, timeZone: timeZone)
+            context.strictVariables = settings.strictVariables
+            context.strictFilters = settings.strictFilters
+            let output = try template.render(context)
+            let warnings = template.warnings.map { Diagnostic.warning(message($0), at: location($0)) }
+                + context.warnings.map { Diagnostic.warning($0.message, at: location($0)) }
+            return (output, warnings)
+        } catch let error as LiquidError {
+            throw Diagnostic.error(message(error), at: location(error))
+        }
+    }
+
+    /// `page.X` for a file with this front matter: Jekyll's keys, typed,
+    /// then every other key of the front matter as written.
+    func pageVariables(_ metadata: Metadata, path: String) -> Value {
+        var page = Hash()
+        for entry in metadata.extra { page[entry.key] = entry.value.liquidValue }
+        page["path"] = .string(path)
+        if let url = files[path] { page["url"] = .string(String(url.dropFirst(baseurl.count))) }
+        if let title = metadata.title { page["title"] = .string(title) }
+        if let date = metadata.date { page["date"] = .time(SiteLiquid.time(date, in: timeZone)) }
+        if let slug = metadata.slug { page["slug"] = .string(slug) }
+        if let description = metadata.description { page["description"] = .string(description) }
+        if let language = metadata.language { page["lang"] = .string(language) }
+        page["categories"] = .array(metadata.categories.map(Value.string))
+        page["tags"] = .array(metadata.tags.map(Value.string))
+        if let author = metadata.authors.first { page["author"] = .string(author.name) }
+        return .hash(page)
+    }
+
+    /// A front matter date as Liquid's time, in its own offset or the site's zone.
+    static func time(_ date: PostDate, in zone: TimeZone) -> Time {
+        let moment = date.date(in: zone)
+        let offset = date.utcOffset ?? zone.secondsFromGMT(for: moment)
+        let whole = moment.timeIntervalSince1970.rounded(.down)
+        return Time(seconds: Int(whole), nanoseconds: date.nanosecond, utcOffset: offset,
+                    zoneName: date.utcOffset == nil ? zone.abbreviation(for: moment) : nil)
+    }
+
+    /// Whether a file holds anything Liquid could expand.
+    static func appears(in bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "%") || byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// A `CacheKey` of everything a file's Liquid can look up: a post that
+    /// holds Liquid is taken from the cache only while this is the same.
+    var cacheKey: String {
+        var key = CacheKey("liquid")
+        for map in [posts, files] {
+            key.add(map.count)
+            for name in map.keys.sorted() {
+                key.add(name)
+                key.add(map[name]!)
+            }
+        }
+        key.add(site.inspect)
+        key.add(settings.errorMode.rawValue)
+        key.add(settings.strictVariables ? "strict-variables" : "")
+        key.add(settings.strictFilters ? "strict-filters" : "")
+        key.add(includesKey)
+        key.add(baseurl)
+        return key.value
+    }
+
+    /// The names, sizes and times of the files below `folder`.
+    private static func folderKey(_ folder: String) -> String {
+        var key = CacheKey("includes")
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return key.value }
+        var names: [String] = []
+        while let name = walker.nextObject() as? String { names.append(name) }
+        for name in names.sorted() {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)
+            key.add(name)
+            key.add((attributes?[.size] as? Int) ?? 0)
+            key.add(Int((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0))
+        }
+        return key.value
+    }
+
+    /// `{% post_url name %}` and `{% link path %}`: the URL of a file of the site.
+    private static func linkTag(named tag: String, targets: [String: String], hint: String) -> TagParser {
+        TagParser { _, markup, parser in
+            FileLink(tag: tag, target: String(markup.trimmingCharacters(in: .whitespacesAndNewlines)), url: nil,
+                     hint: hint, line: parser.line, column: parser.column).resolved(in: targets)
+        }
+    }
+}
+
+/// The URL a `post_url` or `link` tag names, found when the template is parsed.
+private final class FileLink: Node {
+    let tag: String
+    let target: String
+    let url: String?
+    let hint: String
+    let line: Int?
+    let column: Int?
+    var isBlank: Bool { false }
+
+    init(tag: String, target: String, url: String?, hint: String, line: Int?, column: Int?) {
+        self.tag = tag
+        self.target = target
+        self.url = url
+        self.hint = hint
+        self.line = line
+        self.column = column
+    }
+
+    func resolved(in targets: [String: String]) -> FileLink {
+        FileLink(tag: tag, target: target, url: targets[target], hint: hint, line: line, column: column)
+    }
+
+    func render(_ context: Context, into output: inout String) throws {
+        if let url {
+            output += url
+            return
+        }
+        var warning = LiquidError(.argument, "`{% \(tag) \(target) %}` \(hint)", line: line)
+        warning.column = column
+        context.warn(warning)
+        output += target
+    }
+}
+
+/// `{% highlight ruby %}…{% endhighlight %}` as a fenced code block, which
+/// the Markdown reader and the highlighting after it take from there.
+private final class HighlightFence: Node {
+    let language: String
+    let body: Body
+    let line: Int?
+    var isBlank: Bool { false }
+
+    init(language: String, body: Body, line: Int?) {
+        self.language = language
+        self.body = body
+        self.line = line
+    }
+
+    static let parser = TagParser { _, markup, parser in
+        let line = parser.line
+        let language = markup.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        let (body, stop) = try parser.parseBlock()
+        guard let stop else { throw LiquidError.syntax("'highlight' tag was never closed") }
+        guard stop.name == "endhighlight" else { throw parser.unknownTag(stop, in: "highlight", delimiter: "endhighlight") }
+        return HighlightFence(language: language, body: body, line: line)
+    }
+
+    func render(_ context: Context, into output: inout String) throws {
+        output += "```" + language
+        try body.render(context, into: &output)
+        output += "```"
+    }
+}
