@@ -40,7 +40,7 @@ let package = Package(
         // `pipelines/*.yml`, compiled in through links in its folder.
         .target(name: "PublishDefaults", resources: [.embedInCode("default.yml")]),
         .target(name: "PublishPipeline",
-                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults", "PublishLiquid",
+                dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults", "PublishLiquid", "PublishWriters",
                                .product(name: "Crypto", package: "swift-crypto")]),
         // The HTML site. Its theme is `assets/theme`, compiled in through a link.
         .target(

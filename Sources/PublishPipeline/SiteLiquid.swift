@@ -1,6 +1,7 @@
 import Foundation
 import PublishAST
 import PublishLiquid
+import PublishWriters
 
 /// The Liquid of a site's posts and pages, rendered before their Markdown
 /// is read, as Jekyll renders it: every tag and filter of Liquid and
@@ -24,7 +25,8 @@ struct SiteLiquid: Sendable {
     /// What the `_includes` folder holds, for the cache key.
     private let includesKey: String
 
-    init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String]) {
+    init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String],
+         markdown: MarkdownPipeline) {
         let includes = source.appendingPathComponent(config.liquid.includesFolder).path
         var environment = Environment.jekyll(includes: FolderFileSystem(root: includes), limits: config.liquid.limits)
         environment.tags["post_url"] = SiteLiquid.linkTag(named: "post_url", targets: posts,
@@ -32,6 +34,11 @@ struct SiteLiquid: Sendable {
         environment.tags["link"] = SiteLiquid.linkTag(named: "link", targets: files,
             hint: "names no post or page, so the link leads nowhere; give its path from the site folder")
         environment.tags["highlight"] = HighlightFence.parser
+        environment.filters["markdownify"] = Filter { input, _, _ in
+            // Jekyll's filter: the text as the site's Markdown, with its stages, as HTML.
+            guard let result = try? markdown.read(Array(input.text.utf8), path: nil) else { return input }
+            return .string(HTMLWriter().render(result.document))
+        }
         self.environment = environment
         self.settings = config.liquid
         self.posts = posts

@@ -371,7 +371,7 @@ public struct SiteLoader: Sendable {
         for page in pages { byPath[page.sourcePath] = config.relativeURL(page.url) }
         // `{% link %}` names static files too: `{% link assets/paper.pdf %}`.
         for file in staticFiles { byPath[file] = config.relativeURL("/" + Permalink.escapePath(file)) }
-        return SiteLiquid(config: config, source: source, posts: byName, files: byPath)
+        return SiteLiquid(config: config, source: source, posts: byName, files: byPath, markdown: pipeline)
     }
 
     private func modificationDate(of file: URL) -> PostDate? {

@@ -21,39 +21,53 @@ enum AddressableURI {
         var scheme: String?
         if let raw = parts.scheme {
             let lowered = lowercased(raw)
-            scheme = String(decoding: lowered, as: UTF8.self)
+            scheme = string(lowered)
             out += lowered + [UInt8(ascii: ":")]
         }
-        if let authority = parts.authority {
-            out += Array("//".utf8) + normalizedAuthority(authority, scheme: scheme)
+        if let host = parts.host {
+            out += Array("//".utf8)
+            if let info = parts.userInfo { out += normalizedUserInfo(info, scheme: scheme) }
+            out += normalizedHost(host)
+            if let port = parts.port, port != defaultPorts[scheme ?? ""] { out += Array(":\(port)".utf8) }
         }
-        out += normalizedPath(parts.path, scheme: scheme)
+        let path = normalizedPath(parts.path, scheme: scheme)
+        out += path
         if let query = parts.query {
             let pairs = query.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false)
-            let joined = Array(pairs.map { component(Array($0), .query, keepsEncodedPlus: true) }.joined(separator: [UInt8(ascii: "&")]))
+            let encoded = pairs.map { component(Array($0), .query, keepsEncodedPlus: true) }
+            let joined = Array(encoded.joined(separator: [UInt8(ascii: "&")]))
             if !joined.isEmpty { out += [UInt8(ascii: "?")] + joined }
         }
         if let fragment = parts.fragment {
             let encoded = component(Array(fragment), .fragment)
             if !encoded.isEmpty { out += [UInt8(ascii: "#")] + encoded }
         }
-        return String(decoding: out, as: UTF8.self)
+        let normalized = string(out)
+        // Resolving `..` can leave `//` at the start, which would read as an authority.
+        if parts.host == nil, path.starts(with: "//".utf8) {
+            throw invalid("Cannot have a path with two leading slashes without an authority set: '\(normalized)'")
+        }
+        return normalized
     }
 
     /// `Addressable::URI.normalize_component(text)`: what `uri_escape` does,
     /// leaving the characters a URI may hold as they are.
     static func normalizeComponent(_ text: String) -> String {
-        String(decoding: component(Array(text.utf8), .reservedOrUnreserved), as: UTF8.self)
+        string(component(Array(text.utf8), .reservedOrUnreserved))
     }
 
     // MARK: Parts
 
-    /// The parts of Addressable's `URIREGEX`: `scheme:`, `//authority`,
-    /// the path, `?query` and `#fragment`.
+    /// The parts of Addressable's `URIREGEX`: `scheme:`,
+    /// `//user:password@host:port`, the path, `?query` and `#fragment`,
+    /// checked as Addressable checks them.
     private struct Parts {
         var scheme: ArraySlice<UInt8>?
-        var authority: ArraySlice<UInt8>?
-        var path: ArraySlice<UInt8>
+        var userInfo: ArraySlice<UInt8>?
+        /// Set when there is an authority, however empty.
+        var host: ArraySlice<UInt8>?
+        var port: Int?
+        var path: ArraySlice<UInt8> = []
         var query: ArraySlice<UInt8>?
         var fragment: ArraySlice<UInt8>?
 
@@ -62,8 +76,9 @@ enum AddressableURI {
             if let colon = bytes.firstIndex(where: { $0 == UInt8(ascii: ":") || Parts.endsName($0) }),
                colon > 0, bytes[colon] == UInt8(ascii: ":") {
                 let name = bytes[..<colon]
-                guard Lexer.isLetter(name[name.startIndex]), name.allSatisfy({ Lexer.isLetter($0) || Lexer.isDigit($0) || "+-.".utf8.contains($0) }) else {
-                    throw LiquidError.argument("Invalid scheme format: '\(String(decoding: name, as: UTF8.self))'")
+                guard Lexer.isLetter(name[name.startIndex]),
+                      name.allSatisfy({ Lexer.isLetter($0) || Lexer.isDigit($0) || "+-.".utf8.contains($0) }) else {
+                    throw invalid("Invalid scheme format: '\(string(name))'")
                 }
                 scheme = name
                 rest = bytes[(colon + 1)...]
@@ -71,11 +86,12 @@ enum AddressableURI {
             if rest.starts(with: "//".utf8) {
                 let start = rest.startIndex + 2
                 let end = rest[start...].firstIndex(where: Parts.endsName) ?? rest.endIndex
-                authority = rest[start..<end]
+                try readAuthority(rest[start..<end])
                 rest = rest[end...]
             }
             if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
-                fragment = rest[(hash + 1)...]
+                // The fragment ends at a line break; what follows is lost.
+                fragment = rest[(hash + 1)...].prefix { $0 != UInt8(ascii: "\n") }
                 rest = rest[..<hash]
             }
             if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
@@ -83,6 +99,58 @@ enum AddressableURI {
                 rest = rest[..<question]
             }
             path = rest
+            if let scheme, host?.isEmpty ?? true, path.isEmpty, defaultPorts[string(lowercased(scheme))] != nil {
+                throw invalid("Absolute URI missing hierarchical segment: '\(string(bytes))'")
+            }
+            if scheme == nil, Parts.isAmbiguous(path) {
+                throw invalid("Cannot assemble URI string with ambiguous path: '\(string(path))'")
+            }
+        }
+
+        /// `user:password@host:port`: the user part ends at the last `@`
+        /// before any bracket, the port starts at the last `:` after it.
+        private mutating func readAuthority(_ authority: ArraySlice<UInt8>) throws {
+            var hostAndPort = authority
+            let unbracketed = authority.prefix { $0 != UInt8(ascii: "[") && $0 != UInt8(ascii: "]") }
+            if let at = unbracketed.lastIndex(of: UInt8(ascii: "@")) {
+                userInfo = authority[..<at]
+                hostAndPort = authority[(at + 1)...]
+            }
+            var hostName = hostAndPort
+            if let colon = hostAndPort.lastIndex(of: UInt8(ascii: ":")),
+               !hostAndPort[(colon + 1)...].contains(where: { "@[]".utf8.contains($0) }) {
+                hostName = hostAndPort[..<colon]
+                let digits = unencoded(hostAndPort[(colon + 1)...], keepsPlus: false)
+                if !digits.isEmpty {
+                    guard digits.allSatisfy(Lexer.isDigit) else {
+                        throw invalid("Invalid port number: \(RubyString.inspect(string(digits)))")
+                    }
+                    // Port 0 is no port.
+                    port = Int(string(digits)).flatMap { $0 == 0 ? nil : $0 }
+                }
+            }
+            host = hostName
+            let name = string(hostName)
+            let forbidden = "<>{}/\\?#@\"".unicodeScalars
+            if name.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace }) {
+                throw invalid("Invalid character in host: '\(name)'")
+            }
+        }
+
+        /// Addressable's `NORMPATH`: a path without a scheme that would
+        /// read as one, a line of it having a `:` before any `/`.
+        private static func isAmbiguous(_ path: ArraySlice<UInt8>) -> Bool {
+            var index = path.startIndex
+            while index < path.endIndex {
+                if path[index] != UInt8(ascii: "/"),
+                   let stop = path[index...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }),
+                   path[stop] == UInt8(ascii: ":") {
+                    return true
+                }
+                guard let lineBreak = path[index...].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+                index = lineBreak + 1
+            }
+            return false
         }
 
         /// `/`, `?` and `#`, which end a scheme or an authority.
@@ -93,45 +161,26 @@ enum AddressableURI {
 
     // MARK: Authority
 
-    /// `user:password@host:port`, each normalized: a default port and an
-    /// empty `http` user dropped.
-    private static func normalizedAuthority(_ authority: ArraySlice<UInt8>, scheme: String?) -> [UInt8] {
-        var hostAndPort = authority
-        var out: [UInt8] = []
-        // The user part ends at the last `@` before any bracket.
-        let unbracketed = authority.prefix { $0 != UInt8(ascii: "[") && $0 != UInt8(ascii: "]") }
-        if let at = unbracketed.lastIndex(of: UInt8(ascii: "@")) {
-            out += normalizedUserInfo(strip(authority[..<at]), scheme: scheme)
-            hostAndPort = authority[(at + 1)...]
-        }
-        var host = hostAndPort
-        var port: ArraySlice<UInt8>?
-        if let colon = hostAndPort.lastIndex(of: UInt8(ascii: ":")),
-           !hostAndPort[(colon + 1)...].contains(where: { "@[]".utf8.contains($0) }) {
-            host = hostAndPort[..<colon]
-            port = hostAndPort[(colon + 1)...]
-        }
+    /// The host in lower case, decoded and encoded again, without a
+    /// trailing `.`.
+    private static func normalizedHost(_ host: ArraySlice<UInt8>) -> [UInt8] {
         var name = unencoded(lowercased(strip(host)), keepsPlus: false)
-        if name.count > 1, name.last == UInt8(ascii: "."), name[name.count - 2] != UInt8(ascii: ".") { name.removeLast() }
-        out += encoded(name, .host)
-        if let port, !port.isEmpty {
-            let number = Int(String(decoding: port, as: UTF8.self))
-            if number != defaultPorts[scheme ?? ""], number != 0 {
-                out += [UInt8(ascii: ":")] + (number.map { Array(String($0).utf8) } ?? Array(port))
-            }
+        if name.count > 1, name.last == UInt8(ascii: "."), name[name.count - 2] != UInt8(ascii: ".") {
+            name.removeLast()
         }
-        return out
+        return encoded(name, .host)
     }
 
     /// `user:password@`, or nothing when both are empty in an `http` URI.
     private static func normalizedUserInfo(_ info: ArraySlice<UInt8>, scheme: String?) -> [UInt8] {
+        let info = strip(info)
         let colon = info.firstIndex(of: UInt8(ascii: ":"))
         let user = strip(info[..<(colon ?? info.endIndex)])
         let password = colon.map { strip(info[($0 + 1)...]) }
         let isHTTP = scheme.map { $0.contains("http") } ?? false
         if isHTTP, user.isEmpty, password?.isEmpty ?? true { return [] }
         var out = component(Array(user), .unreserved)
-        if let password, !(isHTTP && password.isEmpty && user.isEmpty) {
+        if let password {
             out += [UInt8(ascii: ":")] + component(Array(password), .unreserved)
         }
         return out + [UInt8(ascii: "@")]
@@ -214,7 +263,8 @@ enum AddressableURI {
     /// Addressable's `normalize_component`: decoded, NFC-normalized and
     /// encoded again. A query keeps `%2B` as it is, since decoding it
     /// would turn it into a `+`, which reads as a space.
-    private static func component(_ bytes: [UInt8], _ characters: CharacterClass, keepsEncodedPlus: Bool = false) -> [UInt8] {
+    private static func component(_ bytes: [UInt8], _ characters: CharacterClass,
+                                  keepsEncodedPlus: Bool = false) -> [UInt8] {
         let plain = unencoded(bytes[...], keepsPlus: keepsEncodedPlus)
         guard plain.contains(where: { $0 >= 0x80 }) else { return encoded(plain, characters) }
         // Text that is not UTF-8 is encoded as it is, with Addressable's
@@ -271,6 +321,15 @@ enum AddressableURI {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 0x41 + 10
         default: nil
         }
+    }
+
+    /// Addressable's `InvalidURIError`, which stops a Jekyll build.
+    private static func invalid(_ message: String) -> LiquidError {
+        .argument(message)
+    }
+
+    private static func string(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// Ruby's `strip`: blanks and NUL at both ends.

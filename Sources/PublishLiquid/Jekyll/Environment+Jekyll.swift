@@ -5,6 +5,7 @@ extension Environment {
     public static func jekyll(includes: any FileSystem, limits: Limits = Limits()) -> Environment {
         var environment = Environment(fileSystem: includes, limits: limits)
         environment.tags["include"] = JekyllInclude.parser
+        environment.filters.merge(JekyllFilters.all)
         environment.partials = PartialStore()
         return environment
     }

@@ -16,7 +16,8 @@ extension JekyllFilters {
             guard let property = arguments.first, !property.isNil else { return .array(try sorted(input)) }
             let nils = arguments.count > 1 ? arguments[1].text : "first"
             guard nils == "first" || nils == "last" else {
-                throw LiquidError.argument("Invalid nils order: '\(nils)' is not a valid nils order. It must be 'first' or 'last'.")
+                throw LiquidError.argument(
+                    "Invalid nils order: '\(nils)' is not a valid nils order. It must be 'first' or 'last'.")
             }
             return .array(try sorted(input, by: property.text, nilsFirst: nils == "first"))
         },

@@ -10,7 +10,8 @@ extension JekyllFilters {
         "date_to_long_string": dateFilter(optional: 2) { time, arguments in stringified(time, month: "%B", arguments) },
     ]
 
-    private static func dateFilter(optional: Int = 0, _ format: @escaping @Sendable (Time, [Value]) -> String) -> Filter {
+    private static func dateFilter(optional: Int = 0,
+                                   _ format: @escaping @Sendable (Time, [Value]) -> String) -> Filter {
         Filter(optional: optional) { input, arguments, context in
             if input.text.isEmpty { return input }
             guard let time = time(from: input, context) else {

@@ -24,7 +24,7 @@ extension JekyllFilters {
 
     /// Ruby's `encode(xml: :attr)` without the quotes around it: `&`, `<`,
     /// `>`, `"` and `'` as entities.
-    static func xmlEscape(_ text: String) -> String {
+    private static func xmlEscape(_ text: String) -> String {
         guard text.utf8.contains(where: { "&<>\"'".utf8.contains($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -61,9 +61,9 @@ extension JekyllFilters {
         return JekyllSlug.slugify(text, mode: mode, cased: cased)
     }
 
-    /// Words between blanks; with `cjk` (or `auto`, which differs only when
-    /// there is none, and then counts the same), each Chinese, Japanese or
-    /// Korean character is a word too.
+    /// Words between blanks. In `cjk` mode each Chinese, Japanese or Korean
+    /// character is a word too; `auto` counts so only when there is such a
+    /// character, and without one both ways give the same number.
     private static func wordCount(_ text: String, mode: String?) -> Int {
         let countsCJK = mode == "cjk" || mode == "auto"
         var words = 0
@@ -107,7 +107,7 @@ extension JekyllFilters {
 }
 
 /// The characters of the Han, Hiragana, Katakana and Hangul scripts, which
-/// Jekyll's `number_of_words` counts one word each (`\\p{Han}` and so on).
+/// Jekyll's `number_of_words` counts one word each (`\p{Han}` and so on).
 private enum CJK {
     static func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

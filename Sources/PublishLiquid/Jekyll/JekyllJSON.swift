@@ -15,7 +15,8 @@ enum JekyllJSON {
         case .int(let number): out += String(number)
         case .float(let number):
             guard number.isFinite else {
-                throw LiquidError.argument("\(number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity") not allowed in JSON")
+                let name = number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity"
+                throw LiquidError.argument("\(name) not allowed in JSON")
             }
             out += RubyFloat.text(number)
         case .string(let text): quote(text, into: &out)

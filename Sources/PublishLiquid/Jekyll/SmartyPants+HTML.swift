@@ -59,7 +59,9 @@ extension SmartyPants {
         if let name {
             let folds = KramdownHTML.isElement(name)
             for scalar in name.unicodeScalars {
-                guard let c = at(i), folds ? c.properties.lowercaseMapping == String(scalar) : c == scalar else { return nil }
+                guard let c = at(i), folds ? c.properties.lowercaseMapping == String(scalar) : c == scalar else {
+                    return nil
+                }
                 i += 1
             }
         } else {

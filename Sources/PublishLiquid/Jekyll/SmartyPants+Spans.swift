@@ -27,7 +27,9 @@ extension SmartyPants {
         if at(k) == "\"", at(k + 1) == "'", isASCIIWord(at(k + 2)) { return quotes("“‘", textUpTo: k, end: k + 2) }
         if at(k) == "'", at(k + 1) == "\"", isASCIIWord(at(k + 2)) { return quotes("‘“", textUpTo: k, end: k + 2) }
         // A decade: the '80s.
-        if at(k) == "'", isDigit(at(k + 1)), isDigit(at(k + 2)), at(k + 3) == "s" { return quotes("’", textUpTo: k, end: k + 1) }
+        if at(k) == "'", isDigit(at(k + 1)), isDigit(at(k + 2)), at(k + 3) == "s" {
+            return quotes("’", textUpTo: k, end: k + 1)
+        }
         // An opening quote after a blank, before a word.
         if isSpace(first), let mark = next, isQuote(mark), isASCIIWord(at(p + 2)) {
             return quote(opening: true, mark, textUpTo: p + 1, end: p + 2)
@@ -37,7 +39,7 @@ extension SmartyPants {
             return quote(opening: false, mark, textUpTo: p + 1, end: p + 2)
         }
         // A closing quote before a blank, an `s` ending a word, or a line's end.
-        if quoteFirst, next == nil || next == "\n" || isSpace(next) || (next == "s" && !KramdownHTML.isWord(at(p + 2))) {
+        if quoteFirst, next == nil || isSpace(next) || (next == "s" && !KramdownHTML.isWord(at(p + 2))) {
             return quote(opening: false, first, textUpTo: p, end: p + 1)
         }
         // Any other quote opens.
@@ -48,7 +50,8 @@ extension SmartyPants {
     }
 
     /// Writes the text from `pos` to `textEnd`, then the curly `mark`.
-    private mutating func quote(opening: Bool, _ mark: Unicode.Scalar, textUpTo textEnd: Int, end quoteEnd: Int) -> Bool {
+    private mutating func quote(opening: Bool, _ mark: Unicode.Scalar,
+                                textUpTo textEnd: Int, end quoteEnd: Int) -> Bool {
         let curly = mark == "\"" ? (opening ? "“" : "”") : (opening ? "‘" : "’")
         return quotes(curly, textUpTo: textEnd, end: quoteEnd)
     }
@@ -131,6 +134,10 @@ extension SmartyPants {
     /// `---` —, `--` –, `...` …, `<<` «, `>>` » (with a no-break space
     /// when a space is on the inner side), and `\<<`, `\>>` as escaped text.
     mutating func typographicSymbol() -> Bool {
+        switch s[pos] {
+        case "-", ".", "\\", " ", "<", ">": break
+        default: return false
+        }
         for (written, symbol) in SmartyPants.symbols where matches(written, at: pos) {
             emit(symbol)
             pos += written.unicodeScalars.count

@@ -150,8 +150,8 @@ struct SmartyPants {
         return inner
     }
 
-    /// A `<script>` or `<style>`'s content in block HTML: the text up to its end
-    /// tag as it stands.
+    /// A `<script>` or `<style>`'s content in block HTML: the text up to
+    /// its end tag as it stands.
     private mutating func rawText(until name: String) -> String {
         let start = pos
         while pos < end, closeTag(name, at: pos) == nil { pos += 1 }
@@ -160,9 +160,9 @@ struct SmartyPants {
         return text
     }
 
-    /// HTML at a `<`: a comment (or in block HTML a `<?…?>`) as it is, a stray end tag as text, a span
-    /// element (or in block HTML any element) with its content. False when
-    /// none is there, and the `<` is text.
+    /// HTML at a `<`: a comment (or in block HTML a `<?…?>`) as it is, a
+    /// stray end tag as text, a span element (or in block HTML any element)
+    /// with its content. False when none is there, and the `<` is text.
     private mutating func html(_ mode: Mode) -> Bool {
         if let commentEnd = commentEnd(at: pos) ?? (mode == .blockRaw ? instructionEnd(at: pos) : nil) {
             emit(String(String.UnicodeScalarView(s[pos..<commentEnd])))
@@ -176,8 +176,7 @@ struct SmartyPants {
         }
         guard let tag = tag(at: pos) else { return false }
         if mode == .blockRaw {
-            let element = blockElement(tag)
-            emit(element)
+            emit(blockElement(tag))
             return true
         }
         let name = KramdownHTML.name(tag.name)
