@@ -16,16 +16,14 @@ let footer = """
 let layout = """
     <!DOCTYPE html>
     <html lang="{{ site.lang }}">
-    {% include 'head' %}
-    <body>
+    {% include 'head' %}<body>
     <article><h1>{{ page.title | escape }}</h1>
     <time datetime="{{ page.date }}">{{ page.date_text }}</time>
     {{ content }}
     </article>
     <ul class="related">
     {% for post in related %}<li><a href="{{ post.url }}">{{ post.title | escape }}</a> <span>{{ post.date_text }}</span></li>
-    {% endfor %}</ul>
-    {% include 'footer' %}
+    {% endfor %}</ul>{% include 'footer' %}
     </body></html>
     """
 let mustacheHead = """
@@ -38,16 +36,14 @@ let mustacheFooter = """
 let mustacheLayout = """
     <!DOCTYPE html>
     <html lang="{{site.lang}}">
-    {{> head}}
-    <body>
+    {{> head}}<body>
     <article><h1>{{page.title}}</h1>
     <time datetime="{{page.date}}">{{page.date_text}}</time>
     {{{content}}}
     </article>
     <ul class="related">
     {{#related}}<li><a href="{{url}}">{{title}}</a> <span>{{date_text}}</span></li>
-    {{/related}}</ul>
-    {{> footer}}
+    {{/related}}</ul>{{> footer}}
     </body></html>
     """
 
