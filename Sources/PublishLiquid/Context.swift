@@ -55,6 +55,7 @@ public final class Context {
     /// A context for `{% render %}`: the same environment, registers'
     /// caches, errors and limits, but none of the caller's variables.
     func isolated() throws -> Context {
+        try checkDepth()
         let inner = Context(environment: environment, variables: variables, errorMode: errorMode,
                             rendersErrors: rendersErrors, now: now, timeZone: timeZone)
         inner.registers.share(from: registers)
@@ -63,7 +64,6 @@ public final class Context {
         inner.limits = limits
         inner.depth = depth + 1
         inner.parent = self
-        try inner.checkDepth()
         return inner
     }
 

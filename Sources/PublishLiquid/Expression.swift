@@ -100,7 +100,7 @@ enum Lookup {
         case (.int, "size"): return .int(8)
         case (.range(let low, let high), "size"): return .int(max(0, high - low + 1))
         case (.range(let low, _), "first"): return .int(low)
-        case (.range(let low, let high), "last"): return .int(high)
+        case (.range(_, let high), "last"): return .int(high)
         case (.drop(let drop), _):
             if let items = drop.items {
                 switch key {

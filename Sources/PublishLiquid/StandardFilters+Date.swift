@@ -23,7 +23,7 @@ extension StandardFilters {
             if text.isEmpty { return nil }
             let lowered = text.lowercased()
             if lowered == "now" || lowered == "today" { return context.now }
-            if lowered.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            if lowered.utf8.allSatisfy(Lexer.isDigit) {
                 return Int(lowered).map { Time(seconds: $0).shown(in: context.timeZone) }
             }
             return Time.parse(lowered, in: context.timeZone, now: context.now)

@@ -26,12 +26,13 @@ extension StandardFilters {
             return .string(String(decoding: bytes, as: UTF8.self))
         },
         "strip_html": Filter { input, _, _ in .string(stripHTML(input.text)) },
-        "newline_to_br": Filter { input, _, _ in .string(newlineToBR(input.text)) },
+        "newline_to_br": Filter { input, _, _ in .string(replacingNewlines(input.text, with: "<br />\n")) },
     ]
 
     /// `CGI.escapeHTML`, or with `once` liquid-ruby's `escape_once`, which
-    /// leaves `&name;` and `&#123;` as they are.
-    static func escapeHTML(_ text: String, once: Bool = false) -> String {
+    /// leaves `&name;` and `&#123;` as they are. Jekyll's `xml_escape`
+    /// differs only in its `apostrophe`, `&apos;`.
+    static func escapeHTML(_ text: String, once: Bool = false, apostrophe: String = "&#39;") -> String {
         let bytes = Array(text.utf8)
         guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out: [UInt8] = []
@@ -43,7 +44,7 @@ extension StandardFilters {
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: apostrophe.utf8)
             default: out.append(byte)
             }
         }
@@ -71,10 +72,15 @@ extension StandardFilters {
             } else if byte == 0x20 {
                 out.append(UInt8(ascii: "+"))
             } else {
-                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                appendPercentEncoded(byte, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `%XX`, in capitals as Ruby's `CGI` and Addressable write it.
+    static func appendPercentEncoded(_ byte: UInt8, to out: inout [UInt8]) {
+        out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
@@ -87,17 +93,24 @@ extension StandardFilters {
         out.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                out.append(high << 4 | low)
+            if let decoded = percentDecoded(bytes[...], at: index) {
+                out.append(decoded)
                 index += 3
                 continue
             }
+            let byte = bytes[index]
             out.append(byte == UInt8(ascii: "+") ? 0x20 : byte)
             index += 1
         }
         return out
+    }
+
+    /// The byte that `%XX` at `index` stands for; nil where no `%` and two
+    /// hex digits stand, which leaves the byte there as it is.
+    static func percentDecoded(_ bytes: ArraySlice<UInt8>, at index: Int) -> UInt8? {
+        guard bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+              let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
+        return high << 4 | low
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -261,21 +274,5 @@ extension StandardFilters {
             index += 1
         }
         return nil
-    }
-
-    /// `gsub(/\r?\n/, "<br />\n")`.
-    static func newlineToBR(_ text: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                if out.last == 0x0D { out.removeLast() }
-                out.append(contentsOf: "<br />\n".utf8)
-            } else {
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

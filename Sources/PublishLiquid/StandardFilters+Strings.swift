@@ -9,7 +9,7 @@ extension StandardFilters {
         "lstrip": Filter { input, _, _ in .string(String(RubyString.lstrip(input.text[...]))) },
         "rstrip": Filter { input, _, _ in .string(String(RubyString.rstrip(input.text[...]))) },
         "squish": Filter { input, _, _ in input.isNil ? .nil : .string(squish(input.text)) },
-        "strip_newlines": Filter { input, _, _ in .string(stripNewlines(input.text)) },
+        "strip_newlines": Filter { input, _, _ in .string(replacingNewlines(input.text, with: "")) },
         "append": Filter(required: 1) { input, arguments, _ in .string(input.text + arguments[0].text) },
         "prepend": Filter(required: 1) { input, arguments, _ in .string(arguments[0].text + input.text) },
         "split": Filter(required: 1) { input, arguments, _ in
@@ -87,14 +87,15 @@ extension StandardFilters {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `gsub(/\r?\n/, '')`.
-    static func stripNewlines(_ text: String) -> String {
+    /// `gsub(/\r?\n/, replacement)`, for `strip_newlines` and `newline_to_br`.
+    static func replacingNewlines(_ text: String, with replacement: String) -> String {
         guard text.utf8.contains(0x0A) else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             if byte == 0x0A {
                 if out.last == 0x0D { out.removeLast() }
+                out.append(contentsOf: replacement.utf8)
             } else {
                 out.append(byte)
             }

@@ -6,20 +6,23 @@ extension Time {
     /// written as it stands, as Ruby writes it; so is a directive cut off
     /// by the end of the pattern, where Ruby raises (see `strftime`).
     public func format(_ pattern: String) -> String {
-        let bytes = Array(pattern.utf8)
-        var writer = StrftimeWriter(self, patternLength: bytes.count)
-        writer.write(bytes)
-        return String(decoding: writer.out, as: UTF8.self)
+        written(pattern).text
     }
 
     /// `format`, failing as Ruby does on a directive cut off by the end of
     /// the pattern (`%`, `%-`) and on a width too large to write.
     func strftime(_ pattern: String) throws(LiquidError) -> String {
+        let (text, isInvalid) = written(pattern)
+        if isInvalid { throw .argument("invalid format: \(pattern)") }
+        return text
+    }
+
+    /// The pattern written, and whether Ruby would have raised on it.
+    private func written(_ pattern: String) -> (text: String, isInvalid: Bool) {
         let bytes = Array(pattern.utf8)
         var writer = StrftimeWriter(self, patternLength: bytes.count)
         writer.write(bytes)
-        if writer.isInvalid { throw .argument("invalid format: \(pattern)") }
-        return String(decoding: writer.out, as: UTF8.self)
+        return (String(decoding: writer.out, as: UTF8.self), writer.isInvalid)
     }
 
     /// Whether the time is in UTC, for which Ruby writes `%Z` as `UTC`
@@ -119,6 +122,8 @@ private struct Directive {
     var colons = 0
 }
 
+/// Ruby's `rb_strftime` for one time: the pattern's bytes copied, each
+/// directive replaced by what it converts.
 private struct StrftimeWriter {
     let time: Time
     let civil: CivilTime
@@ -187,7 +192,7 @@ private struct StrftimeWriter {
                 if byte == UInt8(ascii: "0") { spec.padding = byte }
                 let first = index
                 var width = 0
-                while index < pattern.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(pattern[index]) {
+                while index < pattern.count, Lexer.isDigit(pattern[index]) {
                     width = min(width * 10 + Int(pattern[index] - UInt8(ascii: "0")), Int(Int32.max) + 1)
                     index += 1
                 }

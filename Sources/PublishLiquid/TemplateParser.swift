@@ -11,9 +11,17 @@ public final class TemplateParser {
     var trimsNextText = false
     /// The line of the token being parsed.
     public private(set) var line: Int
-    /// The column of the token being parsed, in bytes from 1.
-    public private(set) var column: Int?
+    /// Where the token being parsed starts in the source.
+    private var tokenStart: String.Index?
+    /// How far columns have been counted, and the column there: tokens come
+    /// in order, so counting on from the last one keeps this linear.
+    private var counted: (index: String.Index, column: Int)
     private let source: String
+
+    /// The column of the token being parsed, in bytes from 1.
+    public var column: Int? {
+        tokenStart.map(columnOf)
+    }
     var depth = 0
     /// Syntax errors read the forgiving way in `warn` mode.
     public private(set) var warnings: [LiquidError] = []
@@ -23,6 +31,7 @@ public final class TemplateParser {
         self.errorMode = errorMode
         self.sources = [Tokenizer(source)]
         self.source = source
+        self.counted = (source.startIndex, 1)
         self.line = 1
     }
 
@@ -65,7 +74,7 @@ public final class TemplateParser {
         while let token = sources[sources.count - 1].next() {
             defer { line = sources[sources.count - 1].line }
             if token.isEmpty { continue }
-            column = columnOf(token)
+            tokenStart = token.startIndex
             if token.hasPrefix("{%") {
                 trimBefore(token, in: &builder)
                 guard let tag = TagToken(token) else {
@@ -102,17 +111,25 @@ public final class TemplateParser {
         return nil
     }
 
-    /// Where `token` starts on its line, in bytes from 1.
-    private func columnOf(_ token: Substring) -> Int {
+    /// The column of `index`, in bytes from 1, counted on from the last one asked.
+    private func columnOf(_ index: String.Index) -> Int {
         let bytes = source.utf8
-        var index = token.startIndex
-        var column = 1
-        while index > bytes.startIndex {
-            let previous = bytes.index(before: index)
-            if bytes[previous] == 0x0A { break }
-            column += 1
-            index = previous
+        var (position, column) = counted
+        if index < position {
+            // Asked out of order: count back to the start of the line instead.
+            position = index
+            column = 1
+            while position > bytes.startIndex, bytes[bytes.index(before: position)] != 0x0A {
+                position = bytes.index(before: position)
+                column += 1
+            }
+            return column
         }
+        while position < index {
+            column = bytes[position] == 0x0A ? 1 : column + 1
+            position = bytes.index(after: position)
+        }
+        counted = (position, column)
         return column
     }
 

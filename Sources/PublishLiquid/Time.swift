@@ -13,6 +13,8 @@ public struct Time: Sendable, Equatable {
     /// offset is known.
     public var zoneName: String?
 
+    /// A time a host already holds (a post's date, the build's start) for
+    /// templates to format: the offset and name only say how it is shown.
     public init(seconds: Int, nanoseconds: Int = 0, utcOffset: Int = 0, zoneName: String? = nil) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds

@@ -35,6 +35,27 @@ struct Tokenizer {
 
     private static func split(_ source: Substring) -> [Substring] {
         var tokens: [Substring] = []
+        // Once a search for `%}` (or for `}` and `{%`) has failed from some
+        // place, it fails from every later place too: remembering that keeps
+        // 100,000 unclosed `{%` linear instead of quadratic.
+        var noTagEndFrom = source.endIndex
+        var noVariableEndFrom = source.endIndex
+        func tagEnd(_ bytes: Substring.UTF8View, from: String.Index) -> String.Index? {
+            guard from < noTagEndFrom else { return nil }
+            guard let end = Tokenizer.tagEnd(bytes, from: from) else {
+                noTagEndFrom = from
+                return nil
+            }
+            return end
+        }
+        func variableEnd(_ bytes: Substring.UTF8View, from: String.Index) -> String.Index? {
+            guard from < noVariableEndFrom else { return nil }
+            guard let end = Tokenizer.variableEnd(bytes, from: from, tagEnd: tagEnd) else {
+                noVariableEndFrom = from
+                return nil
+            }
+            return end
+        }
         let bytes = source.utf8
         var index = bytes.startIndex
         func slice(_ from: String.Index, _ to: String.Index) -> Substring { source[from..<to] }
@@ -86,7 +107,8 @@ struct Tokenizer {
 
     /// The end of a `{{` token: just past `}}` (or a lone `}`), or, when a
     /// `{%` comes first, just past the `%}` that closes it.
-    private static func variableEnd(_ bytes: Substring.UTF8View, from: String.Index) -> String.Index? {
+    private static func variableEnd(_ bytes: Substring.UTF8View, from: String.Index,
+                                    tagEnd: (Substring.UTF8View, String.Index) -> String.Index?) -> String.Index? {
         var index = from
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -97,7 +119,7 @@ struct Tokenizer {
             }
             if byte == open, next < bytes.endIndex, bytes[next] == percent {
                 let afterPercent = bytes.index(after: next)
-                return tagEnd(bytes, from: afterPercent) ?? afterPercent
+                return tagEnd(bytes, afterPercent) ?? afterPercent
             }
             index = next
         }

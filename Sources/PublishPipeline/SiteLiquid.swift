@@ -67,10 +67,11 @@ struct SiteLiquid: Sendable {
             return SourceLocation(path: path, line: firstLine + (error.line ?? 1) - 1, column: error.column ?? 1)
         }
         func message(_ error: LiquidError) -> String {
-            var error = error
-            error.line = nil
-            error.templateName = nil
-            return error.description
+            var plain = error
+            plain.line = nil
+            plain.templateName = nil
+            // An error in a partial is located there; say which file was being rendered.
+            return plain.description + (error.templateName == nil ? "" : " (included in \(path))")
         }
         do {
             let template = try Template(String(body), environment: environment, errorMode: settings.errorMode)

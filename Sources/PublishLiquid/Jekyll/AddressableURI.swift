@@ -279,10 +279,9 @@ enum AddressableURI {
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]),
-               !(keepsPlus && high << 4 | low == UInt8(ascii: "+")) {
-                out.append(high << 4 | low)
+            if let decoded = StandardFilters.percentDecoded(bytes, at: index),
+               !(keepsPlus && decoded == UInt8(ascii: "+")) {
+                out.append(decoded)
                 index += 3
             } else {
                 out.append(bytes[index])
@@ -301,7 +300,7 @@ enum AddressableURI {
             if characters.allows(byte) || (characters == .query && isEncodedPlus(bytes, at: index)) {
                 out.append(byte)
             } else {
-                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                StandardFilters.appendPercentEncoded(byte, to: &out)
             }
         }
         return out
@@ -310,17 +309,6 @@ enum AddressableURI {
     private static func isEncodedPlus(_ bytes: [UInt8], at index: Int) -> Bool {
         index + 2 < bytes.count && bytes[index] == UInt8(ascii: "%") && bytes[index + 1] == UInt8(ascii: "2")
             && (bytes[index + 2] == UInt8(ascii: "B") || bytes[index + 2] == UInt8(ascii: "b"))
-    }
-
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 0x30
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 0x61 + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 0x41 + 10
-        default: nil
-        }
     }
 
     /// Addressable's `InvalidURIError`, which stops a Jekyll build.

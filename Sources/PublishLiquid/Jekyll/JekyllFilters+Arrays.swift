@@ -88,15 +88,12 @@ extension JekyllFilters {
         return number
     }
 
-    /// The items a Ruby `sort` or `map` goes over: an array's, a hash's
-    /// pairs, a range's numbers, a drop's; other values have no such method.
+    /// The items Ruby's `sort` goes over, or its `NoMethodError`.
     private static func sortable(_ input: Value) throws -> [Value] {
-        switch input {
-        case .array(let items): return items
-        case .hash, .range: return input.forItems
-        case .drop(let drop) where drop.items != nil: return drop.items!
-        default: throw LiquidError(.internal, "undefined method `sort' for \(input.inspect):\(input.typeName)")
+        guard let items = enumerable(input) else {
+            throw LiquidError(.internal, "undefined method `sort' for \(input.inspect):\(input.typeName)")
         }
+        return items
     }
 
     /// Ruby's `sort`: by `<=>`, failing on two items it cannot order.

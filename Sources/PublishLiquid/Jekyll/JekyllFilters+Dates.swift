@@ -1,7 +1,7 @@
 /// Jekyll's date filters. Each reads its input as Liquid's `to_date` does
-/// (a time, `now`, seconds since 1970, or text `Time.parse` reads) and
-/// shows it in the render's zone, as Jekyll's `localtime` shows it in the
-/// site's; empty input comes back as it is.
+/// (`StandardFilters.time(from:_:)`) and shows it in the render's zone, as
+/// Jekyll's `localtime` shows it in the site's; empty input comes back as
+/// it is.
 extension JekyllFilters {
     static let dates: [String: Filter] = [
         "date_to_xmlschema": dateFilter { time, _ in time.format("%Y-%m-%dT%H:%M:%S%:z") },
@@ -14,7 +14,7 @@ extension JekyllFilters {
                                    _ format: @escaping @Sendable (Time, [Value]) -> String) -> Filter {
         Filter(optional: optional) { input, arguments, context in
             if input.text.isEmpty { return input }
-            guard let time = time(from: input, context) else {
+            guard let time = StandardFilters.time(from: input, context) else {
                 throw LiquidError.argument("Invalid Date: '\(input.inspect)' is not a valid datetime.")
             }
             return .string(format(time.shown(in: context.timeZone), arguments))
@@ -38,22 +38,6 @@ extension JekyllFilters {
         case 2: return "nd"
         case 3: return "rd"
         default: return "th"
-        }
-    }
-
-    /// Liquid's `Utils.to_date`: a time as it is; `now` and `today`;
-    /// an integer, or text of digits, as seconds since 1970; other text as
-    /// `Time.parse` reads it. Nil for anything else.
-    private static func time(from input: Value, _ context: Context) -> Time? {
-        switch input {
-        case .time(let time): return time
-        case .int(let seconds): return Time(seconds: seconds)
-        case .string(let text):
-            let lowered = text.lowercased()
-            if lowered == "now" || lowered == "today" { return context.now }
-            if text.utf8.allSatisfy(Lexer.isDigit) { return Int(text).map { Time(seconds: $0) } }
-            return Time.parse(lowered, in: context.timeZone, now: context.now)
-        default: return nil
         }
     }
 }

@@ -18,7 +18,7 @@ extension JekyllFilters {
             } ?? .nil
         },
         "group_by": Filter(required: 1) { input, arguments, _ in
-            guard let items = groupable(input) else { return input }
+            guard let items = enumerable(input) else { return input }
             let property = arguments[0].text
             return try grouped(items) { item in
                 let name = try itemProperty(item, property).text
@@ -26,7 +26,7 @@ extension JekyllFilters {
             }
         },
         "group_by_exp": Filter(required: 2) { input, arguments, context in
-            guard let items = groupable(input) else { return input }
+            guard let items = enumerable(input) else { return input }
             let parser = TemplateParser(source: "", environment: context.environment, errorMode: .lax)
             let expression = try Output(markup: arguments[1].text[...], parser: parser)
             return try binding(arguments[0].text, in: context) { bind in
@@ -38,17 +38,6 @@ extension JekyllFilters {
             }
         },
     ]
-
-    /// The items Ruby's `group_by` goes over: an array's, a hash's pairs,
-    /// a range's numbers, a drop's; nil for a value without the method.
-    private static func groupable(_ input: Value) -> [Value]? {
-        switch input {
-        case .array(let items): items
-        case .hash, .range: input.forItems
-        case .drop(let drop): drop.items
-        default: nil
-        }
-    }
 
     /// Jekyll's `parse_condition`: comparisons joined by `and` and `or`,
     /// read with Liquid's strict parser whatever the template's error mode.

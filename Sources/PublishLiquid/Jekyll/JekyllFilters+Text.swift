@@ -25,20 +25,7 @@ extension JekyllFilters {
     /// Ruby's `encode(xml: :attr)` without the quotes around it: `&`, `<`,
     /// `>`, `"` and `'` as entities.
     private static func xmlEscape(_ text: String) -> String {
-        guard text.utf8.contains(where: { "&<>\"'".utf8.contains($0) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        StandardFilters.escapeHTML(text, apostrophe: "&apos;")
     }
 
     /// `slugify: mode`. Jekyll's filter takes only the mode; Jekyll's

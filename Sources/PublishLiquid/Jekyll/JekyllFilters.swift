@@ -3,6 +3,9 @@
 /// Each kind lives in a file beside this one; `markdownify` is the site
 /// build's, since it needs the site's converter.
 public enum JekyllFilters {
+    /// Every one of them, to merge over an environment's filters as
+    /// `Environment.jekyll(includes:limits:)` does, so that a host building
+    /// its own environment can offer Jekyll's filters too.
     public static let all = FilterSet(
         urls.merging(dates) { $1 }.merging(text) { $1 }.merging(arrays) { $1 }.merging(expressions) { $1 })
 }
@@ -19,6 +22,18 @@ extension JekyllFilters {
         case .array(let items): items
         case .hash(let hash): hash.map(\.value)
         case .range: input.forItems
+        case .drop(let drop): drop.items
+        default: nil
+        }
+    }
+
+    /// The items Ruby's `Enumerable` methods (`group_by`, `sort`) go over:
+    /// an array's, a hash's `[key, value]` pairs, a range's numbers, a
+    /// drop's; nil for a value that has no such methods.
+    static func enumerable(_ input: Value) -> [Value]? {
+        switch input {
+        case .array(let items): items
+        case .hash, .range: input.forItems
         case .drop(let drop): drop.items
         default: nil
         }

@@ -18,16 +18,16 @@ extension SmartyPants {
         var i = nameEnd
         while true {
             var start = i
-            while isBlank(at(start)) { start += 1 }
+            while isSpace(at(start)) { start += 1 }
             guard start > i, let attributeEnd = self.nameEnd(at: start) else { break }
             let name = String(String.UnicodeScalarView(s[start..<attributeEnd]))
             i = attributeEnd
             var value = ""
             var k = i
-            while isBlank(at(k)) { k += 1 }
+            while isSpace(at(k)) { k += 1 }
             if at(k) == "=" {
                 k += 1
-                while isBlank(at(k)) { k += 1 }
+                while isSpace(at(k)) { k += 1 }
                 if let quote = at(k), quote == "\"" || quote == "'" {
                     if let close = (k + 1..<end).first(where: { s[$0] == quote }) {
                         value = String(String.UnicodeScalarView(s[(k + 1)..<close]))
@@ -42,7 +42,7 @@ extension SmartyPants {
             }
             attributes.append((name, value))
         }
-        while isBlank(at(i)) { i += 1 }
+        while isSpace(at(i)) { i += 1 }
         let isClosed = at(i) == "/"
         if isClosed { i += 1 }
         guard at(i) == ">" else { return nil }
@@ -68,7 +68,7 @@ extension SmartyPants {
             guard let nameEnd = nameEnd(at: i) else { return nil }
             i = nameEnd
         }
-        while isBlank(at(i)) { i += 1 }
+        while isSpace(at(i)) { i += 1 }
         return at(i) == ">" ? i + 1 : nil
     }
 
@@ -104,11 +104,6 @@ extension SmartyPants {
         guard let first = ncName(from: index) else { return nil }
         if at(first) == ":", let second = ncName(from: first + 1) { return second }
         return first
-    }
-
-    private func isBlank(_ c: Unicode.Scalar?) -> Bool {
-        guard let c, c.isASCII else { return false }
-        return StandardFilters.isBlank(UInt8(c.value))
     }
 }
 
@@ -167,19 +162,20 @@ enum KramdownHTML {
         return names.map { name in
             let value = values[name]!
             if name == "id", RubyString.strip(value[...]).isEmpty { return "" }
-            return " \(name)=\"\(escapedAttribute(value))\""
+            return " \(name)=\"\(escaped(Array(value.unicodeScalars), quotes: true))\""
         }.joined()
     }
 
-    /// `<`, `>`, `&` and `"` escaped, except an `&` starting a reference.
-    private static func escapedAttribute(_ value: String) -> String {
-        let scalars = Array(value.unicodeScalars)
+    /// Text as kramdown's HTML converter writes it: `&`, `<` and `>`
+    /// escaped, and `"` too in an attribute's value (`quotes`). An `&` that
+    /// starts an entity reference stays, as REXML leaves it.
+    static func escaped(_ scalars: [Unicode.Scalar], quotes: Bool) -> String {
         var out = ""
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where quotes: out += "&quot;"
             case "&": out += SmartyPants.referenceLength(scalars[...], at: index) == nil ? "&amp;" : "&"
             default: out.unicodeScalars.append(scalar)
             }

@@ -164,8 +164,8 @@ extension SmartyPants {
 
     private func isQuote(_ c: Unicode.Scalar?) -> Bool { c == "\"" || c == "'" }
 
-    /// Ruby's `\s`.
-    private func isSpace(_ c: Unicode.Scalar?) -> Bool {
+    /// Ruby's `\s`, which kramdown's quote rules and `HTML_TAG_RE` both use.
+    func isSpace(_ c: Unicode.Scalar?) -> Bool {
         guard let c, c.isASCII else { return false }
         return StandardFilters.isBlank(UInt8(c.value))
     }

@@ -202,20 +202,11 @@ struct SmartyPants {
         out += text
     }
 
-    /// The pending text with `&`, `<` and `>` escaped; an `&` that starts
-    /// an entity reference stays.
+    /// Writes the pending text, escaped.
     private mutating func flush() {
         guard !pending.isEmpty else { return }
-        let text = Array(pending)
+        out += KramdownHTML.escaped(Array(pending), quotes: false)
         pending = String.UnicodeScalarView()
-        for (index, scalar) in text.enumerated() {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += SmartyPants.referenceLength(text[...], at: index) == nil ? "&amp;" : "&"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
     }
 
     /// The character at `index`, or nil past the end of the text.

@@ -50,6 +50,12 @@ final class For: Node {
             guard let found = stop else { throw LiquidError.syntax("'for' tag was never closed") }
             if found.name == "endfor" { break }
             guard found.name == "else" else { throw parser.unknownTag(found, in: "for", delimiter: "endfor") }
+            if elseBody != nil {
+                // liquid-ruby ends the loop at a second `else`, with an empty
+                // else block; what follows belongs to the block around it.
+                elseBody = BodyBuilder().finish()
+                break
+            }
             let (next, nextStop) = try parser.parseBlock()
             elseBody = next
             blank = blank && next.isBlank

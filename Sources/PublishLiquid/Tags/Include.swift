@@ -84,6 +84,14 @@ final class Include: Node {
         return header
     }
 
+    private static func isCollection(_ value: Value) -> Bool {
+        switch value {
+        case .array, .range, .hash: true
+        case .drop(let drop): drop.items != nil
+        default: false
+        }
+    }
+
     func render(_ context: Context, into output: inout String) throws {
         if !isRender, context.disablesInclude {
             throw LiquidError(.disabled, "include usage is not allowed in this context")
@@ -137,13 +145,9 @@ final class Include: Node {
             if !item.isNil { inner[variableName] = item }
             try partial.root.render(inner, into: &output)
         }
-        if isForLoop, case .array(let items) = variable {
-            let loop = ForLoopDrop(name: name, length: items.count, parent: nil)
-            for item in items {
-                try renderOne(item, loop: loop)
-                loop.index += 1
-            }
-        } else if isForLoop, case .range = variable {
+        // `for` goes over what can be gone over (an array, a range, a hash's
+        // pairs); anything else is rendered once, as liquid-ruby does.
+        if isForLoop, Include.isCollection(variable) {
             let items = variable.forItems
             let loop = ForLoopDrop(name: name, length: items.count, parent: nil)
             for item in items {
