@@ -158,6 +158,8 @@ public final class TemplateParser {
     }
 
     private func parseLiquidTag(_ markup: Substring, into builder: inout BodyBuilder) throws {
+        // `{% liquid liquid liquid … %}` nests like blocks do, and as far.
+        guard sources.count <= environment.maximumDepth else { throw LiquidError(.stackLevel, "Nesting too deep") }
         sources.append(Tokenizer(liquidTagMarkup: markup, line: line))
         defer { sources.removeLast() }
         if let stop = try parseLiquidLines(into: &builder) {

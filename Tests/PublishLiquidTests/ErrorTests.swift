@@ -22,9 +22,9 @@ struct ErrorTests {
         #expect(error?.description == "Liquid syntax error (line 1): Unknown tag 'nosuch'")
     }
 
-    @Test("A block never closed is a syntax error on the last line")
+    @Test("A block never closed is a syntax error at its opening tag (liquid-ruby names the last line)")
     func ifNeverClosed() {
-        #expect(parseError("{% if true %}\nx\n")?.description == "Liquid syntax error (line 3): 'if' tag was never closed")
+        #expect(parseError("\n{% if true %}\nx\n")?.description == "Liquid syntax error (line 2): 'if' tag was never closed")
     }
 
     @Test("A for never closed is a syntax error")
@@ -222,5 +222,78 @@ struct ErrorTests {
         let error = liquidError("{{ 'a' | nosuchfilter }}", strictFilters: true)
         #expect(error?.kind == .undefinedFilter)
         #expect(error?.message == "undefined filter nosuchfilter")
+    }
+
+    // MARK: Syntax errors of tags
+
+    @Test("Strict mode names the token that is not an expression as liquid-ruby inspects it")
+    func notAnExpression() {
+        #expect(parseError("{% if %}{% endif %}")?.message == "[:end_of_string] is not a valid expression")
+        #expect(parseError("{{ x | f: , }}")?.message == #"[:comma, ","] is not a valid expression"#)
+    }
+
+    @Test("A for without in is a syntax error")
+    func forWithoutIn() {
+        #expect(parseError("{% for x items %}{% endfor %}")?.message == "For loops require an 'in' clause")
+        #expect(parseError("{% for x items %}{% endfor %}", mode: .lax)?.message
+            == "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]")
+    }
+
+    @Test("A cycle with no values is a syntax error")
+    func emptyCycle() {
+        #expect(parseError("{% cycle %}")?.message == "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]")
+    }
+
+    @Test("A tablerow without in is a syntax error")
+    func tablerowWithoutIn() {
+        #expect(parseError("{% tablerow i %}{% endtablerow %}")?.message
+            == "Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in [collection] cols=3")
+    }
+
+    @Test("A case without a value, or a when without one, is a syntax error")
+    func emptyCaseAndWhen() {
+        #expect(parseError("{% case %}{% endcase %}")?.message == "Syntax Error in 'case' - Valid syntax: case [condition]")
+        #expect(parseError("{% case x %}{% when %}{% endcase %}")?.message
+            == "Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}")
+    }
+
+    // MARK: Strict variables in tags
+
+    @Test("With strict variables an undefined variable in a condition stops the tag without writing the error")
+    func strictVariablesInCondition() throws {
+        #expect(try render("a{% if missing %}x{% else %}y{% endif %}b", strictVariables: true) == "ab")
+    }
+
+    @Test("With strict variables a key that is there but nil is no error")
+    func strictVariablesNilValue() throws {
+        let (template, context) = try prepare("[{{ user.nick }}]", ["user": .hash(["nick": nil])], strictVariables: true)
+        #expect(try template.render(context) == "[]")
+        #expect(context.errors.isEmpty)
+    }
+
+    @Test("strict2 takes a trailing comma after filter arguments, which strict rejects")
+    func strict2TrailingComma() throws {
+        #expect(try render("{{ 'a' | nosuchfilter: 1, }}", mode: .strict2) == "a")
+        #expect(parseError("{{ 'a' | nosuchfilter: 1, }}")?.message == "[:end_of_string] is not a valid expression")
+    }
+
+    @Test("A second else in a for ends the loop, leaving its endfor unknown, as in liquid-ruby")
+    func secondElseInFor() {
+        #expect(parseError("{% for i in (1..2) %}a{% else %}b{% else %}c{% endfor %}")?.message == "Unknown tag 'endfor'")
+    }
+
+    @Test("else inside tablerow is a syntax error")
+    func elseInTablerow() {
+        #expect(parseError("{% tablerow i in (1..2) %}{% else %}{% endtablerow %}")?.message == "tablerow tag does not expect 'else' tag")
+    }
+
+    @Test("An unknown tag inside a block names its own line, not the block's")
+    func unknownTagInBlockLine() {
+        #expect(parseError("{% if true %}\n\n{% foo %}{% endif %}")?.description == "Liquid syntax error (line 3): Unknown tag 'foo'")
+    }
+
+    @Test("A syntax error in an output inside a block names the output's line")
+    func outputErrorInBlockLine() {
+        #expect(parseError("{% for i in x %}\n{{ i | }}{% endfor %}")?.line == 2)
     }
 }

@@ -210,4 +210,19 @@ struct OutputTests {
         #expect(try template.render(Context(environment: environment, variables: ["x": "1"])) == "a01")
         #expect(try template.render(Context(environment: environment, variables: ["x": "2"])) == "a02")
     }
+
+    @Test("first of a hash is its first key and value, written one after the other")
+    func hashFirst() throws {
+        #expect(try render("{{ h.first }}", ["h": .hash(["a": 1, "b": 2])]) == "a1")
+    }
+
+    @Test("An integer literal past 64 bits is read as a float: publish has no big integers, where Ruby writes the digits")
+    func bigIntegerLiteral() throws {
+        #expect(try render("{{ 99999999999999999999 }}") == "1.0e+20")
+    }
+
+    @Test("Large and small floats are written in Ruby's exponent form")
+    func floatExponents() throws {
+        #expect(try render("{{ 10000000000000000.0 }} {{ 1000000000000000.0 }} {{ 0.0001 }} {{ 0.00001 }}") == "1.0e+16 1000000000000000.0 0.0001 1.0e-05")
+    }
 }

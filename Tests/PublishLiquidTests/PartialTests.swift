@@ -188,7 +188,7 @@ struct PartialTests {
     @Test("A render error in a partial names the partial and its line")
     func errorInPartialNamesIt() throws {
         let files = ["p": "\n{% if 1 < 'a' %}x{% endif %}"]
-        #expect(try render("{% include 'p' %}", files: files) == "Liquid error (p line 2): comparison of Integer with String failed")
+        #expect(try render("{% include 'p' %}", files: files) == "\nLiquid error (p line 2): comparison of Integer with String failed")
     }
 
     @Test("A syntax error in a partial is written where the partial is, naming it")
@@ -213,5 +213,47 @@ struct PartialTests {
         let files = ["foo": "{% increment n %}|\n{%- include 'foo' -%}"]
         let levels = (0...98).map { "\($0)|" }.joined()
         #expect(try render("start\n{% include 'foo' %}\ndone", files: files) == "start\n" + levels + "Liquid error: Nesting too deep\ndone")
+    }
+
+    @Test("include with an array renders the partial once per item, as with for")
+    func includeWithArray() throws {
+        #expect(try render("{% include 'li' with items %}", ["items": ["a", "b"]], files: ["li": "[{{ li }}]"]) == "[a][b]")
+    }
+
+    @Test("render for a hash renders the partial once per key and value pair")
+    func renderForHash() throws {
+        let variables: [String: Value] = ["h": .hash(["a": 1, "b": 2])]
+        #expect(try render("{% render 'p' for h as pair %}", variables, files: ["p": "{{ pair[0] }}{{ pair[1] }};"]) == "a1;b2;")
+    }
+
+    @Test("include without a partial name is a syntax error")
+    func includeWithoutName() {
+        #expect(parseError("{% include %}")?.message
+            == "Error in tag 'include' - Valid syntax: include '[template]' (with|for) [object|collection]")
+    }
+
+    @Test("break inside an included partial stops the include's items and the caller's loop")
+    func includeForPropagatesBreak() throws {
+        let template = "{% for outer in (1..2) %}{% include 'iterator' for items as item %}{{ outer }}{% endfor %}"
+        let files = ["iterator": "{% if item == 'b' %}{% break %}{% endif %}{{ item }}"]
+        #expect(try render(template, ["items": ["a", "b", "c"]], files: files) == "a")
+    }
+
+    @Test("continue inside an included partial skips the rest of the caller's loop body")
+    func includePropagatesContinue() throws {
+        let files = ["c": "{% if i == 2 %}{% continue %}{% endif %}"]
+        #expect(try render("{% for i in (1..3) %}{% include 'c' %}{{ i }}{% endfor %}", files: files) == "13")
+    }
+
+    @Test("An included partial in a folder is named after its last path segment")
+    func includeFromFolder() throws {
+        #expect(try render("{% include 'dir/card' with item %}", ["item": "S"], files: ["dir/card": "[{{ card }}]"]) == "[S]")
+    }
+
+    @Test("render recursion renders 100 levels, one scope each, before Nesting too deep")
+    func renderRecursionDepth() throws {
+        let files = ["foo": "{% capture d %}{{ d }}x{% endcapture %}{{ d.size }}|{% render 'foo', d: d %}"]
+        let levels = (1...100).map { "\($0)|" }.joined()
+        #expect(try render("{% render 'foo' %}", files: files) == levels + "Liquid error: Nesting too deep")
     }
 }

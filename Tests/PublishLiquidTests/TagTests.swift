@@ -244,4 +244,9 @@ struct TagTests {
     func nonBlankBlockKeepsWhitespace() throws {
         #expect(try render("{% if true %} x {% endif %}") == " x ")
     }
+
+    @Test("raw ends at its endraw even inside an output never closed")
+    func rawWithOpenOutput() throws {
+        #expect(try render("{% raw %}{{ x {% endraw %}!") == "{{ x !")
+    }
 }
