@@ -15,7 +15,7 @@ public enum JSON {
         return value
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal, escaped as Ruby's `JSON.generate` escapes it.
     public static func quoted(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
@@ -26,6 +26,8 @@ public enum JSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             default:
                 if scalar.value < 0x20 {
                     out += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)

@@ -30,22 +30,22 @@ func prepare(_ source: String, _ variables: [String: Value] = [:], mode: ErrorMo
 func liquidError(_ source: String, _ variables: [String: Value] = [:], mode: ErrorMode = .strict,
                  files: [String: String] = [:], limits: Limits = Limits(),
                  strictVariables: Bool = false, strictFilters: Bool = false) -> LiquidError? {
-    do {
+    thrown {
         _ = try render(source, variables, mode: mode, files: files, rendersErrors: false, limits: limits,
                        strictVariables: strictVariables, strictFilters: strictFilters)
-        return nil
-    } catch let error as LiquidError {
-        return error
-    } catch {
-        Issue.record("not a LiquidError: \(error)")
-        return nil
     }
 }
 
 /// The syntax error parsing `source` throws, or nil when it parses.
 func parseError(_ source: String, mode: ErrorMode = .strict) -> LiquidError? {
+    thrown { _ = try Template(source, environment: Environment(), errorMode: mode) }
+}
+
+/// The Liquid error `work` throws, or nil when it throws none; any other
+/// error fails the test.
+private func thrown(_ work: () throws -> Void) -> LiquidError? {
     do {
-        _ = try Template(source, environment: Environment(), errorMode: mode)
+        try work()
         return nil
     } catch let error as LiquidError {
         return error

@@ -196,6 +196,20 @@ enum Loop {
         }
     }
 
+    /// What `forloop` and `tablerowloop` both say of where a loop is.
+    static func position(_ key: String, index: Int, length: Int) -> Value? {
+        switch key {
+        case "length": .int(length)
+        case "index": .int(index + 1)
+        case "index0": .int(index)
+        case "rindex": .int(length - index)
+        case "rindex0": .int(length - index - 1)
+        case "first": .bool(index == 0)
+        case "last": .bool(index == length - 1)
+        default: nil
+        }
+    }
+
     /// liquid-ruby's `Utils.to_integer`: an integer, or text that reads as one.
     static func integer(_ value: Value) throws -> Int {
         if case .int(let number) = value { return number }
@@ -222,15 +236,8 @@ final class ForLoopDrop: Drop, @unchecked Sendable {
     func value(for key: String) -> Value? {
         switch key {
         case "name": .string(name)
-        case "length": .int(length)
-        case "index": .int(index + 1)
-        case "index0": .int(index)
-        case "rindex": .int(length - index)
-        case "rindex0": .int(length - index - 1)
-        case "first": .bool(index == 0)
-        case "last": .bool(index == length - 1)
         case "parentloop": parent.map { .drop($0) } ?? .nil
-        default: nil
+        default: Loop.position(key, index: index, length: length)
         }
     }
 

@@ -127,19 +127,12 @@ final class TableRowLoopDrop: Drop, @unchecked Sendable {
 
     func value(for key: String) -> Value? {
         switch key {
-        case "length": .int(length)
-        case "index": .int(index + 1)
-        case "index0": .int(index)
-        case "rindex": .int(length - index)
-        case "rindex0": .int(length - index - 1)
-        case "first": .bool(index == 0)
-        case "last": .bool(index == length - 1)
         case "col": .int(col)
         case "col0": .int(col - 1)
         case "row": .int(row)
         case "col_first": .bool(col == 1)
         case "col_last": .bool(col == cols)
-        default: nil
+        default: Loop.position(key, index: index, length: length)
         }
     }
 
