@@ -133,15 +133,16 @@ public final class Context {
 
     // MARK: Partials
 
-    /// The partial `name`, parsed once per render in this context's error mode.
-    func partial(named name: String) throws -> Template {
-        let key = "\(name):\(errorMode.rawValue)"
+    /// The partial `name`, parsed once per render in this context's error
+    /// mode, from the environment's file system or the one given.
+    func partial(named name: String, in files: (any FileSystem)? = nil, kind: String = "") throws -> Template {
+        let key = "\(kind)\(name):\(errorMode.rawValue)"
         if let cached = registers.partials[key] { return cached }
         if let shared = environment.partials?.template(key) {
             registers.partials[key] = shared
             return shared
         }
-        let source = try environment.fileSystem.source(of: name)
+        let source = try (files ?? environment.fileSystem).source(of: name)
         do {
             let template = try Template(source, name: name, environment: environment, errorMode: errorMode)
             registers.partials[key] = template

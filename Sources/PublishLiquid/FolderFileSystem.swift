@@ -16,7 +16,7 @@ public struct FolderFileSystem: FileSystem {
     public func source(of name: String) throws -> String {
         let path = try resolve(name)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LiquidError(.fileSystem, "Could not find asset \(name)")
+            throw LiquidError(.fileSystem, "Could not locate the included file '\(name)' in \(root)")
         }
         return String(decoding: data, as: UTF8.self)
     }

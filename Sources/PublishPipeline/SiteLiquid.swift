@@ -28,7 +28,8 @@ struct SiteLiquid: Sendable {
     init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String],
          markdown: MarkdownPipeline) {
         let includes = source.appendingPathComponent(config.liquid.includesFolder).path
-        var environment = Environment.jekyll(includes: FolderFileSystem(root: includes), limits: config.liquid.limits)
+        var environment = Environment.jekyll(includes: FolderFileSystem(root: includes),
+                                             siteFiles: FolderFileSystem(root: source.path), limits: config.liquid.limits)
         environment.tags["post_url"] = SiteLiquid.linkTag(named: "post_url", targets: posts,
             hint: "names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello")
         environment.tags["link"] = SiteLiquid.linkTag(named: "link", targets: files,

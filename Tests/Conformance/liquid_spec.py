@@ -33,8 +33,11 @@ def main():
         p, f, s = map(int, re.findall(r"\d+", total[-1]))
         passed, failed, skipped = passed + p, failed + f, skipped + s
         for line in lines:
-            if line.startswith("not loaded:") or re.match(r"^\w+: \d+ passed", line):
+            if line.startswith("not loaded:"):
                 print(line)
+            suite = re.match(r"^(\w+): (\d+) passed, (\d+) failed$", line)
+            if suite:
+                print(f"liquid-spec suite {suite.group(1)}, {suite.group(2)} passing and {suite.group(3)} failing")
             m = re.match(r"^FAIL \[\d+\] (\S+) (.+?): ", line)
             if m:
                 failures.append((m.group(1), m.group(2), line))
@@ -54,9 +57,8 @@ def main():
         print("UNLISTED " + line[:400])
     for f, n in fixed:
         print(f"now passes, drop it from {a.known}: {f} {n}")
-    print(f"liquid-spec: {share:.2f}% of the runnable specs pass (at least {a.minimum}% needed); "
-          f"{len(failures)} failures, {len(unlisted)} not listed in {a.known}")
-    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    print(f"liquid-spec: {passed} of {passed + failed} runnable specs pass ({share:.2f}%, at least {a.minimum}% needed), "
+          f"{skipped} skipped; {len(failures)} failures, {len(unlisted)} of them not listed in {a.known}")
     sys.exit(0 if share >= a.minimum and not unlisted else 1)
 
 

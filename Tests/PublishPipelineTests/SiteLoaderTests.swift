@@ -225,6 +225,18 @@ struct JekyllCompatibilityTests {
         #expect(diagnostics.isEmpty)
     }
 
+    @Test("include_relative reads a file beside the post, and a missing include is an error naming it")
+    func includeRelative() throws {
+        let (text, _) = try html(of: "_posts/2015-01-01-b.md", in: [
+            "_posts/snippet.txt": "from beside {{ include.n }}",
+            "_posts/2015-01-01-b.md": "{% include_relative snippet.txt n=2 %}\n",
+        ])
+        #expect(text == "from beside 2")
+        let folder = try SiteFolder(["_posts/2015-01-01-c.md": "{% include nope.html %}\n"])
+        let (_, diagnostics) = try folder.load(config: SiteConfig())
+        #expect(diagnostics.map(\.description).contains { $0.hasPrefix("_posts/2015-01-01-c.md:1:1: error: Liquid error: Could not locate the included file 'nope.html'") })
+    }
+
     @Test("render_with_liquid: false leaves the braces of that file as they are")
     func renderWithLiquidFalse() throws {
         let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [

@@ -18,12 +18,15 @@ final class JekyllInclude: Node {
 
     let name: Name
     let parameters: [(String, Parameter)]
+    /// For `include_relative`: the site's files, read beside the page.
+    let relative: (any FileSystem)?
     let line: Int?
     var isBlank: Bool { false }
 
-    private init(name: Name, parameters: [(String, Parameter)], line: Int?) {
+    private init(name: Name, parameters: [(String, Parameter)], relative: (any FileSystem)?, line: Int?) {
         self.name = name
         self.parameters = parameters
+        self.relative = relative
         self.line = line
     }
 
@@ -33,36 +36,46 @@ final class JekyllInclude: Node {
     private static let variableName = LaxScanner.regex(
         "\\A((?:[^{]*(?:\\{\\{\(LaxScanner.s)*[a-zA-Z0-9_.-]+\(LaxScanner.s)*(?:\\|.*)?\\}\\}[^ \\t\\n\\x0B\\f\\r{}]*)+))(.*)\\z")
 
-    static let parser = TagParser { tagName, markup, parser in
-        let stripped = RubyString.strip(markup)
-        var file: Substring
-        var rest: Substring
-        if let match = LaxScanner.firstMatch(variableName, in: stripped), let name = match[1] {
-            file = RubyString.strip(name)
-            rest = RubyString.strip(match[2] ?? "")
-        } else {
-            let end = stripped.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) ?? stripped.endIndex
-            file = stripped[..<end]
-            rest = RubyString.strip(stripped[end...])
-        }
-        guard rest.isEmpty || LaxScanner.firstMatch(allParameters, in: rest) != nil else {
-            throw LiquidError.syntax("Invalid syntax for include tag: \(rest) — write {% \(tagName) file.ext param='value' param2='value' %}")
-        }
-        var list: [(String, Parameter)] = []
-        for match in LaxScanner.matches(parameters, in: rest) {
-            guard let key = match[1] else { continue }
-            if let quoted = match[2] {
-                list.append((String(key), .text(quoted.replacingBackslashQuote("\""))))
-            } else if let quoted = match[3] {
-                list.append((String(key), .text(quoted.replacingBackslashQuote("'"))))
-            } else if let variable = match[4] {
-                list.append((String(key), .variable(Expression.parse(lax: variable))))
+    static let parser = parser(relativeTo: nil)
+
+    /// `include_relative`: the file is found beside the page (`page.path`)
+    /// among `siteFiles`, not in `_includes`.
+    static func relativeParser(siteFiles: any FileSystem) -> TagParser {
+        parser(relativeTo: siteFiles)
+    }
+
+    private static func parser(relativeTo siteFiles: (any FileSystem)?) -> TagParser {
+        TagParser { tagName, markup, parser in
+            let stripped = RubyString.strip(markup)
+            var file: Substring
+            var rest: Substring
+            if let match = LaxScanner.firstMatch(variableName, in: stripped), let name = match[1] {
+                file = RubyString.strip(name)
+                rest = RubyString.strip(match[2] ?? "")
+            } else {
+                let end = stripped.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) ?? stripped.endIndex
+                file = stripped[..<end]
+                rest = RubyString.strip(stripped[end...])
             }
+            guard rest.isEmpty || LaxScanner.firstMatch(allParameters, in: rest) != nil else {
+                throw LiquidError.syntax("Invalid syntax for include tag: \(rest) — write {% \(tagName) file.ext param='value' param2='value' %}")
+            }
+            var list: [(String, Parameter)] = []
+            for match in LaxScanner.matches(parameters, in: rest) {
+                guard let key = match[1] else { continue }
+                if let quoted = match[2] {
+                    list.append((String(key), .text(quoted.replacingBackslashQuote("\""))))
+                } else if let quoted = match[3] {
+                    list.append((String(key), .text(quoted.replacingBackslashQuote("'"))))
+                } else if let variable = match[4] {
+                    list.append((String(key), .variable(Expression.parse(lax: variable))))
+                }
+            }
+            let name: Name = file.contains("{{")
+                ? .rendered(try Template(String(file), environment: parser.environment, errorMode: parser.errorMode))
+                : .fixed(String(file))
+            return JekyllInclude(name: name, parameters: list, relative: siteFiles, line: parser.line)
         }
-        let name: Name = file.contains("{{")
-            ? .rendered(try Template(String(file), environment: parser.environment, errorMode: parser.errorMode))
-            : .fixed(String(file))
-        return JekyllInclude(name: name, parameters: list, line: parser.line)
     }
 
     func render(_ context: Context, into output: inout String) throws {
@@ -74,7 +87,14 @@ final class JekyllInclude: Node {
         guard JekyllInclude.isValidFileName(file) else {
             throw LiquidError.argument("Invalid syntax for include tag. File contains invalid characters or sequences: \(file)")
         }
-        let partial = try context.partial(named: file)
+        let partial: Template
+        if let relative {
+            let page = try Lookup.dot(context.variable("page"), "path", context: context).text
+            let folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            partial = try context.partial(named: folder.isEmpty ? file : folder + "/" + file, in: relative, kind: "relative:")
+        } else {
+            partial = try context.partial(named: file)
+        }
         var include = Hash()
         for (key, parameter) in parameters {
             switch parameter {
