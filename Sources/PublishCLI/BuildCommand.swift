@@ -36,6 +36,7 @@ struct BuildOptions: ParsableArguments {
     func build(report: inout Report) -> Bool {
         let project: Project
         do {
+            try Project.requireSite(at: sourceURL, pipelineFile: pipeline)
             project = try Project(source: sourceURL, pipelineFile: pipeline.map { URL(fileURLWithPath: $0) })
         } catch let diagnostic as Diagnostic {
             report.add([diagnostic])

@@ -19,6 +19,21 @@ struct Project {
         var emitter: any Emitter
     }
 
+    /// Refuses a folder that is no site, before anything is read or written
+    /// there: run in the wrong folder (a home or a temporary folder), a build
+    /// would take in every `.md` below it and write `_site` beside them.
+    static func requireSite(at source: URL, pipelineFile: String?) throws {
+        guard pipelineFile == nil else { return }
+        let markers = ["_config.yml", "_config.yaml", "publish.yml", "_posts"]
+        let manager = FileManager.default
+        guard !markers.contains(where: { manager.fileExists(atPath: source.appendingPathComponent($0).path) }) else { return }
+        var isFolder: ObjCBool = false
+        let exists = manager.fileExists(atPath: source.path, isDirectory: &isFolder)
+        throw Diagnostic.error(exists && isFolder.boolValue
+            ? "this folder is not a site: it has no _config.yml, publish.yml or _posts folder; run publish in your site's folder, or name it with --source"
+            : "there is no folder here to build", at: SourceLocation(path: source.path, position: .unknown))
+    }
+
     /// - Throws: a `Diagnostic` located at the key at fault.
     init(source: URL, pipelineFile: URL?) throws {
         var file = try PipelineFile.builtIn(outputs: EmitterRegistry.names)

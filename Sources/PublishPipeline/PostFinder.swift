@@ -75,6 +75,12 @@ struct PostFinder {
                         candidates.append(Candidate(path: relative, categories: folder, isDraft: isDraft))
                     }
                 } else if !entry.hasPrefix("_") || isIncluded {
+                    // Another site kept inside this one is that site's business.
+                    if !isIncluded, let marker = ["_config.yml", "publish.yml"].first(where: { isFile(path + [$0]) }) {
+                        warnings.append(.warning("this folder is a site of its own (it has \(marker)); it is not part of this build",
+                                                 at: SourceLocation(path: relative, position: .unknown)))
+                        continue
+                    }
                     folders.append(path)
                 }
             }
@@ -84,6 +90,11 @@ struct PostFinder {
         found.pages.sort()
         found.staticFiles.sort()
         return found
+    }
+
+    private func isFile(_ path: [String]) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: filePath(path), isDirectory: &isFolder) && !isFolder.boolValue
     }
 
     /// A Markdown file that starts with a `---` line is a page.

@@ -27,6 +27,16 @@ struct BuildCommandTests {
         }
     }
 
+    @Test("A folder that is no site is refused before anything is read or written in it")
+    func folderThatIsNoSite() throws {
+        let folder = try Site(["notes/todo.md": "# Things\n", "other/_site/old.html": "x"])
+        let run = try folder.build()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: this folder is not a site: it has no _config.yml, publish.yml or _posts folder"))
+        #expect(!folder.exists("_site"))
+        #expect(!folder.exists(".publish-cache"))
+    }
+
     @Test("A post with broken front matter fails the build at its line, and the other pages are built")
     func brokenPostFailsButOthersBuild() throws {
         let site = try Site([

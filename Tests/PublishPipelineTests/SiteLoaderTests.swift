@@ -16,6 +16,19 @@ struct SiteLoaderTests {
         #expect(site.posts.map(\.sourcePath) == ["_posts/2014/2014-06-16-first.md", "_posts/2015-01-01-second.md"])
     }
 
+    @Test("A folder holding a site of its own is left out, with a warning")
+    func nestedSiteLeftOut() throws {
+        let folder = try SiteFolder([
+            "_posts/2015-01-01-mine.md": "Mine\n",
+            "other/_config.yml": "title: Other\n",
+            "other/_posts/2015-01-02-theirs.md": "Theirs\n",
+            "other/page.md": "---\ntitle: P\n---\nP\n",
+        ])
+        let (site, diagnostics) = try folder.load()
+        #expect(site.posts.map(\.sourcePath) == ["_posts/2015-01-01-mine.md"])
+        #expect(diagnostics.map(\.description) == ["other: warning: this folder is a site of its own (it has _config.yml); it is not part of this build"])
+    }
+
     @Test("A post gets the URL of Jekyll's default permalink")
     func defaultPermalink() throws {
         let folder = try SiteFolder(["_posts/2014-06-16-hello.md": "---\ncategory: Notes\n---\nHi\n"])
