@@ -15,7 +15,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The site folder.")
     var source: String = "."
 
-    @Option(help: "The file name's slug; made from the title when absent.")
+    @Option(help: "The file name's slug, kept to letters, digits and hyphens; made from the title when absent.")
     var slug: String?
 
     @Flag(help: "Write into _drafts, with no date in the file name.")
@@ -30,7 +30,9 @@ struct NewCommand: ParsableCommand {
         let time = now.formatted(Date.ISO8601FormatStyle(timeZone: zone).year().month().day().dateSeparator(.dash)
             .time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted)
             .dateTimeSeparator(.space))
-        var name = slug ?? Slug.make(title)
+        // A given slug goes through the same rules as a title, so no `/` or
+        // `..` survives to put the file anywhere but the posts folder.
+        var name = slug.map { Slug.make($0, cased: true) } ?? Slug.make(title)
         if name.isEmpty { name = "post" }
         let file = draft ? "_drafts/\(name).md" : "_posts/\(day)-\(name).md"
         let url = folder.appendingPathComponent(file)
