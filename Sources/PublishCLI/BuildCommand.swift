@@ -27,6 +27,12 @@ struct BuildOptions: ParsableArguments {
     @Flag(help: "Ignore the build cache in SOURCE/.publish-cache: read every post and render every file.")
     var noCache = false
 
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each step took.")
+    var verbose = false
+
     var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
     var outputURL: URL { output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("_site") }
 
@@ -127,14 +133,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Flag(name: .shortAndLong, help: "Print errors only.")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Also print how long each step took.")
-    var verbose = false
-
     func run() throws {
-        var report = Report(quiet: quiet, verbose: verbose)
+        var report = Report(quiet: options.quiet, verbose: options.verbose)
         guard options.build(report: &report) else { throw ExitCode.failure }
     }
 }

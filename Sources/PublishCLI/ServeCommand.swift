@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
-        var report = Report(quiet: false)
+        var report = Report(quiet: options.quiet, verbose: options.verbose)
         _ = options.build(report: &report)
         let server = PreviewServer(root: options.outputURL)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
             let now = SourceSnapshot(of: options.sourceURL, ignoring: options.outputURL)
             guard now != seen else { continue }
             seen = now
-            var rebuild = Report(quiet: false)
+            var rebuild = Report(quiet: options.quiet, verbose: options.verbose)
             _ = options.build(report: &rebuild)
             server.announceBuild()
         }

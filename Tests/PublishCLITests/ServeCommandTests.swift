@@ -42,4 +42,22 @@ struct ServeCommandTests {
         // The build number moves just after the new pages are swapped in.
         #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/__publish/build") != "0" })
     }
+
+    @Test("--quiet, which build takes, is taken by serve too, and keeps warnings off its output")
+    func quietServe() throws {
+        let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "![gone](missing.png)\n"])
+        let port = Int.random(in: 20_000..<40_000)
+        let process = Process()
+        let errors = Pipe()
+        process.executableURL = Publish.executable
+        process.arguments = ["serve", "--quiet", "--source", site.url.path, "--port", String(port)]
+        process.standardError = errors
+        try process.run()
+        #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/2014/06/16/a.html") != nil })
+        process.terminate()
+        process.waitUntilExit()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("serving"))
+        #expect(!said.contains("warning:"))
+    }
 }
