@@ -57,6 +57,15 @@ extension TemplateParser {
         }
     }
 
+    /// The one variable name `markup` must be, as strict2 reads the target
+    /// of `assign`, `capture`, `increment` and `decrement`.
+    func variableName(_ markup: Substring) throws -> String {
+        var p = try markupParser(RubyString.strip(markup))
+        let name = String(try p.consume(.id))
+        try p.consume(.endOfString)
+        return name
+    }
+
     /// A new strict parser over `markup`.
     func markupParser(_ markup: Substring) throws -> Parser {
         try Parser(markup, rejectsBareBrackets: errorMode == .strict2)

@@ -21,12 +21,8 @@ final class Assign: Node {
         guard let match = LaxScanner.firstMatch(syntax, in: markup), let target = match[1], let source = match[2] else {
             throw LiquidError.syntax("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]")
         }
-        let name: String = try parser.parseMarkup(markup, strict2: {
-            var p = try parser.markupParser(RubyString.strip(target))
-            let name = String(try p.consume(.id))
-            try p.consume(.endOfString)
-            return name
-        }, strict: { String(target) }, lax: { String(target) })
+        let name = try parser.parseMarkup(markup, strict2: { try parser.variableName(target) },
+                                          strict: { String(target) }, lax: { String(target) })
         return Assign(name: name, value: try Output(markup: source, parser: parser), line: line)
     }
 
@@ -69,12 +65,7 @@ final class Capture: Node {
             }
             return String(target)
         }
-        let name: String = try parser.parseMarkup(markup, strict2: {
-            var p = try parser.markupParser(RubyString.strip(markup))
-            let name = String(try p.consume(.id))
-            try p.consume(.endOfString)
-            return name
-        }, strict: lax, lax: lax)
+        let name = try parser.parseMarkup(markup, strict2: { try parser.variableName(markup) }, strict: lax, lax: lax)
         let (body, stop) = try parser.parseBlock()
         guard let stop else { throw LiquidError.syntax("'capture' tag was never closed") }
         guard stop.name == "endcapture" else { throw parser.unknownTag(stop, in: "capture", delimiter: "endcapture") }
@@ -126,12 +117,9 @@ final class Counter: Node {
 
     static func parser(step: Int) -> TagParser {
         TagParser { _, markup, parser in
-            let name: String = try parser.parseMarkup(markup, strict2: {
-                var p = try parser.markupParser(RubyString.strip(markup))
-                let name = String(try p.consume(.id))
-                try p.consume(.endOfString)
-                return name
-            }, strict: { String(RubyString.strip(markup)) }, lax: { String(RubyString.strip(markup)) })
+            let stripped = { String(RubyString.strip(markup)) }
+            let name = try parser.parseMarkup(markup, strict2: { try parser.variableName(markup) },
+                                              strict: stripped, lax: stripped)
             return Counter(name: name, step: step, line: parser.line)
         }
     }
