@@ -45,12 +45,11 @@ let package = Package(
         // The HTML site. Its theme is `assets/theme`, compiled in through a link.
         .target(
             name: "PublishHTML",
-            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters",
-                           .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["PublishAST", "PublishLiquid", "PublishPipeline", "PublishWriters"],
             resources: [
-                .embedInCode("theme/layout.mustache"), .embedInCode("theme/post.mustache"),
-                .embedInCode("theme/page.mustache"), .embedInCode("theme/list.mustache"),
-                .embedInCode("theme/archive.mustache"), .embedInCode("theme/theme.css"),
+                .embedInCode("theme/_layouts/default.html"), .embedInCode("theme/_layouts/post.html"),
+                .embedInCode("theme/_layouts/page.html"), .embedInCode("theme/_layouts/home.html"),
+                .embedInCode("theme/_layouts/archive.html"), .embedInCode("theme/theme.css"),
             ]),
         // Atom feeds with RFC 5005 archives, and JSON Feed.
         .target(name: "PublishAtom", dependencies: ["PublishAST", "PublishPipeline", "PublishWriters"]),

@@ -31,7 +31,7 @@ public struct HTMLEmitter: Emitter {
     }
 
     public func emit(_ site: Site, to output: OutputFolder) throws -> [Diagnostic] {
-        let theme = try Theme(overrides: site.source?.appendingPathComponent("templates"))
+        let theme = Theme(site: site)
         let pages = SitePages(site: site, theme: theme, emitter: self, cache: output.cache)
         var jobs: [Job] = [.stylesheet]
         jobs += site.posts.indices.map { .post($0) }
@@ -39,17 +39,34 @@ public struct HTMLEmitter: Emitter {
         jobs += (1...pages.indexPageCount).map { .index($0) }
         jobs.append(.archive)
         jobs += pages.terms().map { .term($0) }
-        // Every page on all cores; the first failure, in the pages' order, is thrown.
-        let failures = Parallel.map(jobs) { job -> Error? in
+        // Every page on all cores. A page a layout fails on is left out with
+        // its error; a failure to write is thrown, the first in the pages' order.
+        // The lists (a term's page can hold thousands of posts) go first, so
+        // that no core is left with one long list while the others are done.
+        let all = jobs
+        let order = all.indices.filter { !all[$0].isSingle } + all.indices.filter { all[$0].isSingle }
+        let scheduled = Parallel.map(order) { index -> Result<[Diagnostic], Error> in
+            let job = all[index]
             do {
-                try job.put(pages: pages, theme: theme, files: output)
-                return nil
+                return .success(try job.put(pages: pages, theme: theme, files: output))
+            } catch let failure as Theme.Failure {
+                return .success(failure.diagnostic.map { [$0] } ?? [])
             } catch {
-                return error
+                return .failure(error)
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        var diagnostics: [Diagnostic] = []
+        var outcomes = scheduled
+        for (position, index) in order.enumerated() { outcomes[index] = scheduled[position] }
+        var diagnostics = theme.diagnostics
+        // A layout's warning is said once, not once per page.
+        var said: Set<String> = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let found):
+                for diagnostic in found where said.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
+            case .failure(let error): throw error
+            }
+        }
         if let source = site.source {
             for file in site.staticFiles {
                 do {
@@ -71,23 +88,38 @@ public struct HTMLEmitter: Emitter {
         case archive
         case term(SitePages.Term)
 
-        func put(pages: SitePages, theme: Theme, files: OutputFolder) throws {
+        /// A page of one post or page, or the stylesheet, rather than a list.
+        var isSingle: Bool {
+            switch self {
+            case .stylesheet, .post, .page: true
+            case .index, .archive, .term: false
+            }
+        }
+
+        /// Writes the file; returns what its layouts warned of.
+        func put(pages: SitePages, theme: Theme, files: OutputFolder) throws -> [Diagnostic] {
             let site = pages.site
+            var warnings: [Diagnostic] = []
+            func made(_ page: SitePages.HTMLPage) -> [UInt8] {
+                warnings = page.warnings
+                return page.bytes
+            }
             switch self {
             case .stylesheet:
                 try files.put("assets/publish/theme.css", key: theme.fingerprint) { Array(Theme.stylesheet.utf8) }
             case .post(let index):
-                try files.put(site.posts[index].outputPath, key: pages.postKey(at: index)) { pages.post(at: index) }
+                try files.put(site.posts[index].outputPath, key: pages.postKey(at: index)) { made(try pages.post(at: index)) }
             case .page(let index):
                 let page = site.pages[index]
-                try files.put(page.outputPath, key: pages.pageKey(page)) { pages.page(page) }
+                try files.put(page.outputPath, key: pages.pageKey(page)) { made(try pages.page(page)) }
             case .index(let page):
-                try files.put(pages.indexPath(page), key: pages.indexKey(page)) { pages.indexPage(page) }
+                try files.put(pages.indexPath(page), key: pages.indexKey(page)) { made(try pages.indexPage(page)) }
             case .archive:
-                try files.put("archive/index.html", key: pages.archiveKey()) { pages.archive() }
+                try files.put("archive/index.html", key: pages.archiveKey()) { made(try pages.archive()) }
             case .term(let term):
-                try files.put(term.path, key: pages.termKey(term)) { pages.termPage(term) }
+                try files.put(term.path, key: pages.termKey(term)) { made(try pages.termPage(term)) }
             }
+            return warnings
         }
     }
 }

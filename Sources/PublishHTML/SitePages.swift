@@ -1,17 +1,30 @@
 import Foundation
 import PublishAST
+import PublishLiquid
 import PublishPipeline
 import PublishWriters
 
-/// Renders each kind of page of one site through the theme; pages are
-/// rendered on all cores at once, so it holds nothing mutable but its
-/// locked summaries.
+/// Renders each kind of page of one site through the theme's layouts;
+/// pages are rendered on all cores at once, so it holds nothing mutable but
+/// its locked summaries.
+///
+/// What a layout sees besides Jekyll's `site`: `page` (a post's or page's
+/// front matter and Jekyll's keys when the site has layouts of its own,
+/// with what the built-in layouts show:
+/// `lang`, `meta_description`, `datetime`, `day`, `reading_time`,
+/// `excerpt`, `category_pages`, `tag_pages`, `previous`, `next`; a list's
+/// `heading` and `posts`; the archive's `years` and `taxonomies`),
+/// `paginator` on the index pages, with jekyll-paginate's keys, and
+/// `publish`: the site's settings as publish resolved them (`title`,
+/// `description`, `url`, `baseurl`, `author`), its `navigation`, its
+/// `feeds` and the theme's `labels` in the site's language.
 struct SitePages: Sendable {
     let site: Site
     let theme: Theme
     let emitter: HTMLEmitter
     let labels: Labels
-    let siteView: SiteView
+    /// `publish`, the same on every page.
+    let publish: Value
     private let writer: HTMLWriter
     private let dayFormat: Date.ISO8601FormatStyle
     private let instantFormat: Date.ISO8601FormatStyle
@@ -42,12 +55,19 @@ struct SitePages: Sendable {
         var excerptKey = CacheKey("excerpt html")
         excerptKey.add(rawHTML.rawValue)
         excerptBaseKey = excerptKey.value
-        var navigation = site.pages.map { LinkView(title: $0.title, href: config.relativeURL($0.url)) }
-        navigation.append(LinkView(title: labels.archive, href: config.relativeURL("/archive/")))
-        siteView = SiteView(
-            title: config.title, description: config.description, baseurl: config.baseurl,
-            author: config.author?.name, navigation: navigation,
-            feeds: emitter.feeds.map { FeedLink(type: $0.type, title: $0.title, href: config.relativeURL("/" + $0.path)) })
+        var navigation: [Value] = site.pages.map { .hash(["title": .string($0.title), "url": .string($0.url)]) }
+        navigation.append(.hash(["title": .string(labels.archive), "url": "/archive/"]))
+        let feeds: [Value] = emitter.feeds.map {
+            .hash(["type": .string($0.type), "title": .string($0.title), "url": .string("/" + $0.path)])
+        }
+        publish = .hash([
+            "title": .string(config.title), "description": .string(config.description), "url": .string(config.url),
+            "baseurl": .string(config.baseurl), "author": config.author.map { .string($0.name) } ?? .nil,
+            "navigation": .array(navigation), "feeds": .array(feeds),
+            "labels": .hash(["archive": .string(labels.archive), "categories": .string(labels.categories),
+                             "tags": .string(labels.tags), "newer": .string(labels.newer),
+                             "older": .string(labels.older)]),
+        ])
         let iso = Date.ISO8601FormatStyle(timeZone: config.timeZone)
         dayFormat = iso.year().month().day().dateSeparator(.dash)
         instantFormat = iso.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
@@ -65,10 +85,7 @@ struct SitePages: Sendable {
         key.add(config.rawHTML)
         key.add(config.language)
         key.add(config.timeZone.identifier)
-        key.add(config.url)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        key.add(String(decoding: (try? encoder.encode(siteView)) ?? Data(), as: UTF8.self))
+        key.add(publish.inspect)
         baseKey = key.value
         summaryKeys = site.posts.map { post in
             var key = CacheKey("summary")
@@ -124,23 +141,35 @@ struct SitePages: Sendable {
 
     // MARK: Pages
 
-    func post(at index: Int) -> [UInt8] {
+    func post(at index: Int) throws(Theme.Failure) -> HTMLPage {
         let post = site.posts[index]
-        let view = PostView(
-            post: summary(at: index), content: writer.render(post.document),
-            categories: post.metadata.categories.map { TermView(name: $0, href: href(termPath("categories", $0))) },
-            tags: post.metadata.tags.map { TermView(name: $0, href: href(termPath("tags", $0))) },
-            hasCategories: !post.metadata.categories.isEmpty, hasTags: !post.metadata.tags.isEmpty,
-            previous: index > 0 ? link(to: site.posts[index - 1]) : nil,
-            next: index + 1 < site.posts.count ? link(to: site.posts[index + 1]) : nil)
-        return layout(title: post.title, lang: view.post.lang, description: description(of: post), url: post.url,
-                      body: theme.post(view))
+        let content = writer.render(post.document)
+        var page = frontMatter(post.metadata, path: post.sourcePath)
+        guard case .hash(let summary) = summary(at: index) else { preconditionFailure("a summary is a hash") }
+        // The front matter's own `date` keeps its offset, as Jekyll's does.
+        for (key, value) in summary where key != "date" || page["date"] == nil { page[key] = value }
+        page["content"] = .string(content)
+        page["meta_description"] = description(of: post).map(Value.string) ?? .nil
+        page["categories"] = .array(post.metadata.categories.map(Value.string))
+        page["tags"] = .array(post.metadata.tags.map(Value.string))
+        page["category_pages"] = .array(post.metadata.categories.map { termLink("categories", $0) })
+        page["tag_pages"] = .array(post.metadata.tags.map { termLink("tags", $0) })
+        page["previous"] = index > 0 ? link(to: site.posts[index - 1]) : .nil
+        page["next"] = index + 1 < site.posts.count ? link(to: site.posts[index + 1]) : .nil
+        return try render(content, layout: theme.layout(for: post.metadata, kind: "post"), page: page,
+                          path: post.sourcePath)
     }
 
-    func page(_ page: Page) -> [UInt8] {
-        let lang = language(of: page.metadata)
-        let body = theme.page(PageView(lang: lang, content: writer.render(page.document)))
-        return layout(title: page.title, lang: lang, description: page.metadata.description, url: page.url, body: body)
+    func page(_ page: Page) throws(Theme.Failure) -> HTMLPage {
+        let content = writer.render(page.document)
+        var variables = frontMatter(page.metadata, path: page.sourcePath)
+        variables["title"] = .string(page.title)
+        variables["url"] = .string(page.url)
+        variables["lang"] = .string(language(of: page.metadata))
+        variables["content"] = .string(content)
+        variables["meta_description"] = page.metadata.description.map(Value.string) ?? .nil
+        return try render(content, layout: theme.layout(for: page.metadata, kind: "page"), page: variables,
+                          path: page.sourcePath)
     }
 
     /// How many index pages there are: `index.html`, then `page/2/index.html` and on.
@@ -163,14 +192,19 @@ struct SitePages: Sendable {
     }
 
     /// Index page `page`, newest posts first.
-    func indexPage(_ page: Int) -> [UInt8] {
+    func indexPage(_ page: Int) throws(Theme.Failure) -> HTMLPage {
         let count = indexPageCount
-        let pagination = count == 1 ? nil : PaginationView(
-            page: page, pages: count, previous: page > 1 ? href(indexURL(page - 1)) : nil,
-            next: page < count ? href(indexURL(page + 1)) : nil, newerLabel: labels.newer, olderLabel: labels.older)
-        let view = ListView(heading: nil, posts: indexPosts(page).map(summary), pagination: pagination)
-        return layout(title: page == 1 ? nil : "\(page) / \(count)", lang: site.config.language,
-                      description: site.config.description, url: indexURL(page), body: theme.list(view))
+        let posts = Value.array(indexPosts(page).map(summary))
+        let paginator: Hash = [
+            "page": .int(page), "per_page": .int(emitter.postsPerPage), "posts": posts,
+            "total_posts": .int(site.posts.count), "total_pages": .int(count),
+            "previous_page": page > 1 ? .int(page - 1) : .nil,
+            "previous_page_path": page > 1 ? .string(indexURL(page - 1)) : .nil,
+            "next_page": page < count ? .int(page + 1) : .nil,
+            "next_page_path": page < count ? .string(indexURL(page + 1)) : .nil,
+        ]
+        return try listPage(title: page == 1 ? nil : "\(page) / \(count)", heading: nil, posts: posts,
+                            description: site.config.description, url: indexURL(page), paginator: paginator)
     }
 
     func archiveKey() -> String {
@@ -183,25 +217,28 @@ struct SitePages: Sendable {
                        extra: extra)
     }
 
-    func archive() -> [UInt8] {
-        var years: [ArchiveView.Year] = []
+    func archive() throws(Theme.Failure) -> HTMLPage {
+        var years: [(year: String, posts: [Value])] = []
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = site.config.timeZone
         for (index, post) in site.posts.enumerated().reversed() {
             let year = String(calendar.component(.year, from: post.date))
-            if years.last?.year != year { years.append(ArchiveView.Year(year: year, posts: [])) }
+            if years.last?.year != year { years.append((year, [])) }
             years[years.count - 1].posts.append(summary(at: index))
         }
         let taxonomies = [("categories", labels.categories, site.categories), ("tags", labels.tags, site.tags)]
             .filter { !$0.2.isEmpty }
-            .map { kind, title, terms in
-                ArchiveView.Taxonomy(title: title, entries: terms.map {
-                    .init(name: $0.name, href: href(termPath(kind, $0.name)), count: $0.posts.count)
-                })
+            .map { kind, title, terms -> Value in
+                .hash(["title": .string(title), "terms": .array(terms.map {
+                    .hash(["name": .string($0.name), "url": .string(termPath(kind, $0.name)), "count": .int($0.posts.count)])
+                })])
             }
-        let view = ArchiveView(heading: labels.archive, years: years, taxonomies: taxonomies)
-        return layout(title: labels.archive, lang: site.config.language, description: nil, url: "/archive/",
-                      body: theme.archive(view))
+        let page: Hash = [
+            "title": .string(labels.archive), "url": "/archive/", "lang": .string(site.config.language),
+            "years": .array(years.map { .hash(["year": .string($0.year), "posts": .array($0.posts)]) }),
+            "taxonomies": .array(taxonomies),
+        ]
+        return try render("", layout: "archive", page: page, path: "archive/index.html")
     }
 
     /// A page of the posts under one category or tag.
@@ -235,30 +272,67 @@ struct SitePages: Sendable {
     }
 
     /// The page of one category or tag, newest posts first.
-    func termPage(_ term: Term) -> [UInt8] {
-        let view = ListView(heading: term.heading, posts: term.posts.map(summary), pagination: nil)
-        return layout(title: term.heading, lang: site.config.language, description: nil, url: term.url,
-                      body: theme.list(view))
+    func termPage(_ term: Term) throws(Theme.Failure) -> HTMLPage {
+        try listPage(title: term.heading, heading: term.heading, posts: .array(term.posts.map(summary)),
+                     description: nil, url: term.url, paginator: nil)
     }
 
     // MARK: Pieces
 
-    private func layout(title: String?, lang: String, description: String?, url: String, body: [UInt8]) -> [UInt8] {
-        let view = LayoutView(site: siteView, lang: lang, pageTitle: title, description: description,
-                              canonical: site.config.absoluteURL(url), body: "")
-        return theme.layout(view, body: body)
+    /// A page's bytes, and what its layouts' Liquid warned of.
+    struct HTMLPage {
+        var bytes: [UInt8]
+        var warnings: [Diagnostic]
+    }
+
+    /// An index page or the page of a term: the `home` layout.
+    private func listPage(title: String?, heading: String?, posts: Value, description: String?, url: String,
+                          paginator: Hash?) throws(Theme.Failure) -> HTMLPage {
+        let page: Hash = [
+            "title": title.map(Value.string) ?? .nil, "heading": heading.map(Value.string) ?? .nil,
+            "url": .string(url), "lang": .string(site.config.language), "posts": posts,
+            "meta_description": description.map(Value.string) ?? .nil,
+        ]
+        return try render("", layout: "home", page: page, path: String(url.dropFirst()) + "index.html",
+                          paginator: paginator)
+    }
+
+    /// `content` through `layout` and the layouts around it.
+    private func render(_ content: String, layout: String?, page: Hash, path: String,
+                        paginator: Hash? = nil) throws(Theme.Failure) -> HTMLPage {
+        var variables: [String: Value] = ["page": .hash(page), "publish": publish]
+        variables["paginator"] = paginator.map(Value.hash) ?? .nil
+        let rendered = try theme.render(content, layout: layout, variables: variables, path: path)
+        return HTMLPage(bytes: Array(rendered.text.utf8), warnings: rendered.warnings)
+    }
+
+    /// `page.X` from front matter, as posts' Liquid saw it (Jekyll's keys
+    /// and every other key as written).
+    /// Only a site's own layouts can read it: the built-in ones are not given it.
+    private func frontMatter(_ metadata: Metadata, path: String) -> Hash {
+        guard theme.followsFrontMatter, let liquid = site.liquid,
+              case .hash(let hash) = liquid.pageVariables(metadata, path: path) else {
+            return Hash()
+        }
+        return hash
     }
 
     /// Post `index` as lists show it, made the first time a page asks.
-    private func summary(at index: Int) -> PostSummaryView {
+    private func summary(at index: Int) -> Value {
         summaries.value(at: index) { summary(of: site.posts[index]) }
     }
 
-    private func summary(of post: Post) -> PostSummaryView {
-        PostSummaryView(title: post.title, lang: language(of: post.metadata), href: href(post.url),
-                        datetime: rfc3339(post.date), displayDate: day(post.date),
-                        readingTime: Labels.forLanguage(language(of: post.metadata)).minutes(post.readingMinutes),
-                        excerpt: excerptHTML(of: post))
+    private func summary(of post: Post) -> Value {
+        let lang = language(of: post.metadata)
+        return .hash([
+            "title": .string(post.title), "url": .string(post.url), "lang": .string(lang),
+            "date": .time(Time(seconds: Int(post.date.timeIntervalSince1970.rounded(.down)),
+                               utcOffset: site.config.timeZone.secondsFromGMT(for: post.date))),
+            "datetime": .string(rfc3339(post.date)), "day": .string(day(post.date)),
+            "reading_minutes": .int(post.readingMinutes),
+            "reading_time": .string(Labels.forLanguage(lang).minutes(post.readingMinutes)),
+            "excerpt": .string(excerptHTML(of: post)),
+        ])
     }
 
     /// The post's excerpt as HTML: from the build cache when the last build
@@ -273,8 +347,13 @@ struct SitePages: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func link(to post: Post) -> LinkView {
-        LinkView(title: post.title, href: href(post.url))
+    private func link(to post: Post) -> Value {
+        .hash(["title": .string(post.title), "url": .string(post.url)])
+    }
+
+    /// A category's or tag's name and the URL of its page.
+    private func termLink(_ kind: String, _ name: String) -> Value {
+        .hash(["name": .string(name), "url": .string(termPath(kind, name))])
     }
 
     private func description(of post: Post) -> String? {
@@ -293,8 +372,6 @@ struct SitePages: Sendable {
         metadata.language.flatMap(LanguageTag.normalized) ?? site.config.language
     }
 
-    private func href(_ url: String) -> String { site.config.relativeURL(url) }
-
     private func day(_ date: Date) -> String { date.formatted(dayFormat) }
 
     private func rfc3339(_ date: Date) -> String { date.formatted(instantFormat) }
@@ -303,13 +380,13 @@ struct SitePages: Sendable {
 /// The summaries of a site's posts, each made once, when first asked for.
 final class Summaries: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [PostSummaryView?]
+    private var slots: [Value?]
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func value(at index: Int, _ make: () -> PostSummaryView) -> PostSummaryView {
+    func value(at index: Int, _ make: () -> Value) -> Value {
         lock.lock()
         if let made = slots[index] {
             lock.unlock()

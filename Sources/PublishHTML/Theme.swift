@@ -1,102 +1,193 @@
 import Foundation
-import Mustache
 import PublishAST
+import PublishLiquid
 import PublishPipeline
 
-/// The templates pages are rendered with: the built-in theme from
-/// `theme/`, where a site's own `templates/NAME.mustache` replaces the
-/// template of that name. A built-in template a site keeps is rendered by
-/// `BuiltInTheme`, the same bytes without a template interpreter.
+/// The layouts pages are rendered through: the built-in theme's, in
+/// `theme/_layouts`, where the site's own `_layouts/NAME.html` replaces
+/// the layout of that name, as a Jekyll site's files replace its theme's.
+/// Every layout is Liquid, parsed once per build and rendered with the
+/// site's tags, filters and includes.
 struct Theme: Sendable {
-    static let names = ["layout", "post", "page", "list", "archive"]
     static let stylesheet = String(decoding: PackageResources.theme_css, as: UTF8.self)
 
-    private let library: MustacheLibrary
-    /// The names of the templates the site replaces.
-    private(set) var replaced: Set<String>
-    /// A `CacheKey` of every template's text: a page is rendered again when
-    /// a template it may use changes.
-    let fingerprint: String
+    /// The built-in layouts, by name.
+    static let builtIn: [String: String] = [
+        "default": String(decoding: PackageResources.default_html, as: UTF8.self),
+        "post": String(decoding: PackageResources.post_html, as: UTF8.self),
+        "page": String(decoding: PackageResources.page_html, as: UTF8.self),
+        "home": String(decoding: PackageResources.home_html, as: UTF8.self),
+        "archive": String(decoding: PackageResources.archive_html, as: UTF8.self),
+    ]
 
-    /// - Throws: a `Diagnostic` at a site template that does not parse.
-    init(overrides folder: URL?) throws {
-        var library = MustacheLibrary()
-        var replaced: Set<String> = []
+    private struct Layout: Sendable {
+        var file: LayoutFile
+        var template: Template
+    }
+
+    private let layouts: [String: Layout]
+    /// Layouts of the site that do not parse, each reported once: a page
+    /// rendered through one is left out without a second message.
+    private let broken: Set<String>
+    /// Whether the site has its own `_layouts` folder: then a post's or
+    /// page's `layout:` is followed; without one, every post and page gets
+    /// the built-in layout of its kind, whatever its front matter says.
+    let followsFrontMatter: Bool
+    /// A `CacheKey` of every layout's text and of what their Liquid can
+    /// look up: a page is rendered again when one of these changes.
+    let fingerprint: String
+    /// `site`, as the site's posts saw it.
+    let site: Value
+    private let environment: Environment
+    private let settings: LiquidSettings
+    private let timeZone: TimeZone
+    private let now: Time
+    /// The faults of the site's layouts, found when they were parsed.
+    let diagnostics: [Diagnostic]
+
+    init(site: Site, now: Date = Date()) {
+        let liquid = site.liquid
+        environment = liquid?.environment ?? Environment.jekyll(includes: NoFileSystem(), siteFiles: NoFileSystem())
+        settings = liquid?.settings ?? LiquidSettings()
+        timeZone = site.config.timeZone
+        self.now = Time(seconds: Int(now.timeIntervalSince1970)).shown(in: timeZone)
+        self.site = liquid?.site ?? .hash(["title": .string(site.config.title),
+                                          "description": .string(site.config.description),
+                                          "url": .string(site.config.url), "baseurl": .string(site.config.baseurl)])
+        var files: [String: LayoutFile] = [:]
+        for (name, text) in Theme.builtIn {
+            // The built-in layouts are ours: one that does not read is a bug, caught by the tests.
+            files[name] = try! LayoutFile(name: name, path: "assets/theme/_layouts/\(name).html", contents: text)
+        }
+        followsFrontMatter = site.layouts != nil
+        for (name, file) in site.layouts ?? [:] { files[name] = file }
+        var layouts: [String: Layout] = [:]
+        var broken: Set<String> = []
+        var diagnostics: [Diagnostic] = []
         var key = CacheKey("theme")
         key.add(Theme.stylesheet)
-        let builtIn: [String: [UInt8]] = [
-            "layout": PackageResources.layout_mustache, "post": PackageResources.post_mustache,
-            "page": PackageResources.page_mustache, "list": PackageResources.list_mustache,
-            "archive": PackageResources.archive_mustache,
-        ]
-        for name in Theme.names {
-            var text = String(decoding: builtIn[name]!, as: UTF8.self)
-            var path = "assets/theme/\(name).mustache"
-            if let folder {
-                let file = folder.appendingPathComponent("\(name).mustache")
-                if let data = FileManager.default.contents(atPath: file.path) {
-                    text = String(decoding: data, as: UTF8.self)
-                    path = "templates/\(name).mustache"
-                    replaced.insert(name)
-                }
-            }
+        key.add(liquid?.cacheKey)
+        let includes = settings.includesFolder
+        for name in files.keys.sorted() {
+            let file = files[name]!
             key.add(name)
-            key.add(text)
+            key.add(file.text)
+            key.add(file.data.map { $0.key + "=" + $0.value.inspect })
             do {
-                try library.register(text, named: name)
+                let template = try Template(file.text, name: file.path, environment: environment,
+                                            errorMode: settings.errorMode)
+                layouts[name] = Layout(file: file, template: template)
+                diagnostics += template.warnings.map {
+                    .warning(Theme.message($0), at: Theme.location($0, in: file, includes: includes))
+                }
+            } catch let error as LiquidError {
+                broken.insert(name)
+                diagnostics.append(.error(Theme.message(error),
+                                          at: Theme.location(error, in: file, includes: includes)))
             } catch {
-                throw Diagnostic.error("the template does not parse: \(error)",
-                                       at: SourceLocation(path: path, position: .unknown))
+                broken.insert(name)
+                diagnostics.append(.error("\(error)", at: SourceLocation(path: file.path, position: .unknown)))
             }
         }
-        self.library = library
-        self.replaced = replaced
+        // The theme was Mustache until its layouts became Liquid; say so to a
+        // site that still keeps its templates that way, rather than drop them quietly.
+        if let source = site.source,
+           let old = try? FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent("templates").path) {
+            let renamed = ["layout": "default", "list": "home"]
+            for name in old.sorted() where name.hasSuffix(".mustache") {
+                let stem = (name as NSString).deletingPathExtension
+                diagnostics.append(.warning(
+                    "Mustache templates are no longer read: the theme's layouts are Liquid, and a site replaces one with _layouts/\(renamed[stem] ?? stem).html",
+                    at: SourceLocation(path: "templates/" + name, position: .unknown)))
+            }
+        }
+        self.layouts = layouts
+        self.broken = broken
+        self.diagnostics = diagnostics
         fingerprint = key.value
     }
 
-    /// Every page: `view` (whose `body` is ignored) around `body`.
-    func layout(_ view: LayoutView, body: [UInt8]) -> [UInt8] {
-        guard replaced.contains("layout") else {
-            var out: [UInt8] = []
-            out.reserveCapacity(body.count + 2048)
-            BuiltInTheme.layout(view, body: body, into: &out)
-            return out
+    /// The layout a post or page asks for: its front matter's `layout:`
+    /// when the site has layouts of its own (nil for `layout: null`), else
+    /// `kind`, the built-in one.
+    func layout(for metadata: Metadata, kind: String) -> String? {
+        guard followsFrontMatter, let value = metadata.extra["layout"] else { return kind }
+        return LayoutFile.layoutName(value.liquidValue)
+    }
+
+    /// A page's text rendered through `name` and the layouts around it.
+    /// `variables` are `page`, `paginator` and `publish`; `content` and
+    /// `layout` are set here, and `site` is the site's.
+    ///
+    /// - Throws: `Failure` with a located error (nil when it was reported
+    ///   already, for a layout that does not parse).
+    func render(_ content: String, layout name: String?, variables: [String: Value], path: String) throws(Failure)
+        -> Rendered {
+        var content = content
+        var name = name
+        var seen: Set<String> = []
+        var layoutData = Hash()
+        var warnings: [Diagnostic] = []
+        while let current = name {
+            guard !broken.contains(current) else { throw Failure(diagnostic: nil) }
+            guard let layout = layouts[current] else {
+                throw Failure(diagnostic: .error("the layout '\(current)' does not exist (looked for \(settings.layoutsFolder)/\(current).html)",
+                                                 at: SourceLocation(path: path, position: .unknown)))
+            }
+            // A layout that leads back to one already used stops there, as in Jekyll.
+            guard seen.insert(current).inserted else { break }
+            for (key, value) in layout.file.data where layoutData[key] == nil { layoutData[key] = value }
+            var all = variables
+            all["site"] = site
+            all["content"] = .string(content)
+            all["layout"] = .hash(layoutData)
+            let context = Context(environment: environment, variables: all, errorMode: settings.errorMode,
+                                  rendersErrors: false, now: now, timeZone: timeZone)
+            context.strictVariables = settings.strictVariables
+            context.strictFilters = settings.strictFilters
+            do {
+                content = try layout.template.render(context)
+            } catch let error as LiquidError {
+                throw Failure(diagnostic: .error(Theme.message(error) + " (rendering \(path))",
+                                                 at: location(error, in: layout.file)))
+            } catch {
+                throw Failure(diagnostic: .error("\(error) (rendering \(path))",
+                                                 at: SourceLocation(path: layout.file.path, position: .unknown)))
+            }
+            warnings += context.warnings.map { .warning(Theme.message($0), at: location($0, in: layout.file)) }
+            name = layout.file.parent
         }
-        var view = view
-        view.body = String(decoding: body, as: UTF8.self)
-        return mustache(view, "layout")
+        return Rendered(text: content, warnings: warnings)
     }
 
-    func post(_ view: PostView) -> [UInt8] {
-        render(view, "post", size: view.content.utf8.count + 1024, BuiltInTheme.post)
+    /// A page through its layouts, and what their Liquid warned of.
+    struct Rendered {
+        var text: String
+        var warnings: [Diagnostic]
     }
 
-    func page(_ view: PageView) -> [UInt8] {
-        render(view, "page", size: view.content.utf8.count + 64, BuiltInTheme.page)
+    /// Why a page was not made; nil when the cause was reported already.
+    struct Failure: Error {
+        var diagnostic: Diagnostic?
     }
 
-    func list(_ view: ListView) -> [UInt8] {
-        render(view, "list", size: 4096, BuiltInTheme.list)
+    private static func message(_ error: LiquidError) -> String {
+        var plain = error
+        plain.line = nil
+        plain.templateName = nil
+        return plain.description
     }
 
-    func archive(_ view: ArchiveView) -> [UInt8] {
-        render(view, "archive", size: 4096, BuiltInTheme.archive)
+    /// Where `error` is: in an include, or at its line of the layout's file.
+    private func location(_ error: LiquidError, in file: LayoutFile) -> SourceLocation {
+        Theme.location(error, in: file, includes: settings.includesFolder)
     }
 
-    private func render<View>(_ view: View, _ name: String, size: Int,
-                              _ builtIn: (View, inout [UInt8]) -> Void) -> [UInt8] {
-        guard replaced.contains(name) else {
-            var out: [UInt8] = []
-            out.reserveCapacity(size)
-            builtIn(view, &out)
-            return out
+    private static func location(_ error: LiquidError, in file: LayoutFile, includes includesFolder: String)
+        -> SourceLocation {
+        if let partial = error.templateName, partial != file.path {
+            return SourceLocation(path: includesFolder + "/" + partial, line: error.line ?? 1, column: error.column ?? 1)
         }
-        return mustache(view, name)
-    }
-
-    /// The template `name` through Mustache (a site's own, or the built-in
-    /// text: ThemeTests compares the two renderings).
-    func mustache(_ model: Any, _ name: String) -> [UInt8] {
-        Array((library.render(model, withTemplate: name) ?? "").utf8)
+        return SourceLocation(path: file.path, line: file.firstLine + (error.line ?? 1) - 1, column: error.column ?? 1)
     }
 }

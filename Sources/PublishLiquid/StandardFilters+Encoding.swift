@@ -33,8 +33,11 @@ extension StandardFilters {
     /// leaves `&name;` and `&#123;` as they are. Jekyll's `xml_escape`
     /// differs only in its `apostrophe`, `&apos;`.
     static func escapeHTML(_ text: String, once: Bool = false, apostrophe: String = "&#39;") -> String {
+        // Most text has nothing to escape: find that out without copying it.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         let bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         for (index, byte) in bytes.enumerated() {

@@ -11,6 +11,7 @@ public struct LiquidSettings: Sendable {
     public var strictVariables = false
     public var strictFilters = false
     public var includesFolder = "_includes"
+    public var layoutsFolder = "_layouts"
     public var limits = Limits()
 
     public init() {}
@@ -19,6 +20,9 @@ public struct LiquidSettings: Sendable {
     init(config: YAMLMapping, at: (String) -> SourceLocation) throws {
         if let folder = config["includes_dir"]?.scalarText, !folder.isEmpty {
             includesFolder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        }
+        if let folder = config["layouts_dir"]?.scalarText, !folder.isEmpty {
+            layoutsFolder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         }
         guard case .mapping(let liquid)? = config["liquid"] else { return }
         if let mode = liquid["error_mode"]?.scalarText {

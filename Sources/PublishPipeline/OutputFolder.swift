@@ -210,7 +210,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// Writes the file `render` makes at `path`, or carries the last
     /// build's over when it was made from the same key (worked out only
     /// when the build keeps a cache).
-    public func put(_ path: String, key: @autoclosure () -> String, render: () -> [UInt8]) throws {
+    public func put(_ path: String, key: @autoclosure () -> String, render: () throws -> [UInt8]) throws {
         guard isCaching else { return try write(render(), to: path) }
         let key = key()
         if try reuse(path, key: key) { return }

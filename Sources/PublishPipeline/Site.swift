@@ -16,6 +16,12 @@ public struct Site: Sendable {
     public var staticFiles: [String]
     /// The source folder, for emitters that copy or embed its files.
     public var source: URL?
+    /// The site's own `_layouts`, by name; nil when it has no such folder
+    /// (the HTML output then keeps its built-in theme whole).
+    public var layouts: [String: LayoutFile]?
+    /// The Liquid its posts and pages were rendered with: layouts are
+    /// rendered with the same tags, filters, includes and `site`.
+    public var liquid: SiteLiquid?
 
     public init(config: SiteConfig, posts: [Post], pages: [Page] = [], staticFiles: [String] = [], source: URL? = nil) {
         self.config = config

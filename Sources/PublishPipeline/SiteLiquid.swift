@@ -10,20 +10,21 @@ import PublishWriters
 /// A syntax or render error leaves the file out with a located error; a
 /// `post_url` or `link` to a file the site does not have is a warning, as
 /// a broken link is in Hugo, and writes the name as given.
-struct SiteLiquid: Sendable {
-    let environment: Environment
-    let settings: LiquidSettings
+public struct SiteLiquid: Sendable {
+    public let environment: Environment
+    public let settings: LiquidSettings
     /// `site.X`: the configuration, every value as YAML typed it.
-    let site: Value
+    public let site: Value
     /// A post's URL (with the baseurl) by its file name without extension,
     /// `2014-06-16-hello`, and by its path below `_posts`.
     let posts: [String: String]
     /// Any post's, page's or static file's URL (with the baseurl) by its source path.
     let files: [String: String]
-    let timeZone: TimeZone
+    public let timeZone: TimeZone
     let baseurl: String
-    /// What the `_includes` folder holds, for the cache key.
-    private let includesKey: String
+    /// A `CacheKey` of everything a file's Liquid can look up: a post that
+    /// holds Liquid is taken from the cache only while this is the same.
+    public let cacheKey: String
 
     init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String],
          markdown: MarkdownPipeline) {
@@ -53,7 +54,8 @@ struct SiteLiquid: Sendable {
         for (key, value) in known where values[key] == nil || values[key]?.isNil == true { values[key] = .string(value) }
         if values["author"] == nil, let author = config.author { values["author"] = .string(author.name) }
         self.site = .hash(values)
-        self.includesKey = SiteLiquid.folderKey(includes)
+        self.cacheKey = SiteLiquid.cacheKey(posts: posts, files: files, site: site, settings: config.liquid,
+                                            includes: SiteLiquid.folderKey(includes), baseurl: config.baseurl)
     }
 
     /// Renders `body`, which starts at file line `firstLine` of `path`.
@@ -91,7 +93,7 @@ struct SiteLiquid: Sendable {
 
     /// `page.X` for a file with this front matter: Jekyll's keys, typed,
     /// then every other key of the front matter as written.
-    func pageVariables(_ metadata: Metadata, path: String) -> Value {
+    public func pageVariables(_ metadata: Metadata, path: String) -> Value {
         var page = Hash()
         for entry in metadata.extra { page[entry.key] = entry.value.liquidValue }
         page["path"] = .string(path)
@@ -108,7 +110,7 @@ struct SiteLiquid: Sendable {
     }
 
     /// A front matter date as Liquid's time, in its own offset or the site's zone.
-    static func time(_ date: PostDate, in zone: TimeZone) -> Time {
+    public static func time(_ date: PostDate, in zone: TimeZone) -> Time {
         let moment = date.date(in: zone)
         let offset = date.utcOffset ?? zone.secondsFromGMT(for: moment)
         let whole = moment.timeIntervalSince1970.rounded(.down)
@@ -126,9 +128,8 @@ struct SiteLiquid: Sendable {
         return false
     }
 
-    /// A `CacheKey` of everything a file's Liquid can look up: a post that
-    /// holds Liquid is taken from the cache only while this is the same.
-    var cacheKey: String {
+    private static func cacheKey(posts: [String: String], files: [String: String], site: Value,
+                                 settings: LiquidSettings, includes: String, baseurl: String) -> String {
         var key = CacheKey("liquid")
         for map in [posts, files] {
             key.add(map.count)
@@ -141,7 +142,7 @@ struct SiteLiquid: Sendable {
         key.add(settings.errorMode.rawValue)
         key.add(settings.strictVariables ? "strict-variables" : "")
         key.add(settings.strictFilters ? "strict-filters" : "")
-        key.add(includesKey)
+        key.add(includes)
         key.add(baseurl)
         return key.value
     }

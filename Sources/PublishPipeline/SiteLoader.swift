@@ -125,8 +125,13 @@ public struct SiteLoader: Sendable {
         for index in loadedPages.indices {
             diagnostics += links.resolve(in: &loadedPages[index].document, path: loadedPages[index].sourcePath)
         }
-        return (Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source),
-                diagnostics)
+        var site = Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source)
+        site.liquid = liquid
+        if let layouts = LayoutFile.readFolder(config.liquid.layoutsFolder, in: source) {
+            site.layouts = layouts.layouts
+            diagnostics += layouts.diagnostics
+        }
+        return (site, diagnostics)
     }
 
     /// What reading one file gave: the post or page, or only diagnostics.

@@ -27,3 +27,24 @@ public enum YAMLReader {
         return Located(value: value, keys: keys ?? [:])
     }
 }
+
+extension YAMLReader {
+    /// A file cut as Jekyll cuts it (a first line `---`, up to the next `---`
+    /// or `...`): its front matter's value, nil when it has none, and the
+    /// text after it, which starts at file line `bodyLine`.
+    public struct Split: Sendable {
+        public var frontMatter: YAMLValue?
+        public var body: Substring
+        public var bodyLine: Int
+    }
+
+    /// - Throws: a `Diagnostic` at the line and column of a YAML fault.
+    public static func split(_ text: String, path: String) throws -> Split {
+        let cut = FrontMatter(splitting: text)
+        guard let yaml = cut.yaml, !cut.isUnclosed else { return Split(frontMatter: nil, body: cut.body, bodyLine: 1) }
+        var parser = FrontMatterParser(path: path, firstLine: 2, yaml: yaml)
+        parser.subject = "front matter"
+        let value = try parser.parseValue()
+        return Split(frontMatter: value, body: cut.body, bodyLine: cut.bodyLineOffset + 1)
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 @Suite("publish build with the cache")
 struct CacheTests {
     /// A site of 30 posts in two categories, with tags, links between
-    /// posts, Liquid, a page, a site template, a Chinese post and a broken
+    /// posts, Liquid, a page, a layout of the site's own with an include, a Chinese post and a broken
     /// link.
     final class Site: TemporaryFolder, @unchecked Sendable {
         static func make() throws -> Site {
@@ -17,7 +17,8 @@ struct CacheTests {
                 "publish.yml": "outputs:\n  html:\n    paginate: 4\n",
                 "about.md": "---\ntitle: About\n---\nAbout [the first post](_posts/2020-01-01-post-1.md).\n",
                 "images/dot.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-                "templates/page.mustache": "<article class=\"page\">{{{content}}}</article>\n",
+                "_layouts/page.html": "<article class=\"page\">{% include note.html %}{{ content }}</article>\n",
+                "_includes/note.html": "<p>A note</p>",
             ]
             for number in 1...30 {
                 files[Site.post(number)] = Site.text(number, title: "Post \(number)", body: "The body of post \(number).")
@@ -109,9 +110,14 @@ struct CacheTests {
         try site.expectRebuildMatchesCleanBuild("a post deleted (the next one links to it)")
         try site.write(Site.text(31, title: "Post 31", body: "New."), to: "_posts/2020-03-01-post-31.md")
         try site.expectRebuildMatchesCleanBuild("a post added")
-        try site.write("<article class=\"changed\">{{{content}}}</article>\n", to: "templates/page.mustache")
-        try site.write("<article class=\"post\"><h1>{{post.title}}</h1>{{{content}}}</article>\n", to: "templates/post.mustache")
-        try site.expectRebuildMatchesCleanBuild("a template edited and one added")
+        try site.write("<article class=\"changed\">{{ content }}</article>\n", to: "_layouts/page.html")
+        try site.write("---\nlayout: default\n---\n<article class=\"post\"><h1>{{ page.title }}</h1>{{ content }}</article>\n",
+                       to: "_layouts/post.html")
+        try site.expectRebuildMatchesCleanBuild("a layout edited and one added")
+        try site.write("<article class=\"page\">{% include note.html %}{{ content }}</article>\n", to: "_layouts/page.html")
+        try site.expectRebuildMatchesCleanBuild("a layout that includes a file")
+        try site.write("<p>Another note</p>", to: "_includes/note.html")
+        try site.expectRebuildMatchesCleanBuild("an include a layout uses")
         try site.write("outputs:\n  html:\n    paginate: 3\n  atom:\n    tags: true\n", to: "publish.yml")
         try site.expectRebuildMatchesCleanBuild("publish.yml")
         try site.write("title: Cache Test, Renamed\nurl: https://example.org\nauthor: Lin\ntimezone: UTC\n", to: "_config.yml")
