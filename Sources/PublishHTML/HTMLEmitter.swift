@@ -35,10 +35,36 @@ public struct HTMLEmitter: Emitter {
         let pages = SitePages(site: site, theme: theme, emitter: self, cache: output.cache)
         var jobs: [Job] = [.stylesheet]
         jobs += site.posts.indices.map { .post($0) }
-        jobs += site.pages.indices.map { .page($0) }
-        jobs += (1...pages.indexPageCount).map { .index($0) }
-        jobs.append(.archive)
-        jobs += pages.terms().map { .term($0) }
+        // The site's own pages take their files from the built-in ones, as
+        // in Jekyll; two of its own that write one file are an error.
+        var owners: [String: String] = [:]
+        var clashes: [Diagnostic] = []
+        func claim(_ path: String, by source: String) -> Bool {
+            if let owner = owners[path] {
+                clashes.append(.error("\(source) and \(owner) both write \(path); this one is left out",
+                                      at: SourceLocation(path: source, position: .unknown)))
+                return false
+            }
+            owners[path] = source
+            return true
+        }
+        for (index, page) in site.pages.enumerated() where claim(page.outputPath, by: page.sourcePath) {
+            jobs.append(.page(index))
+        }
+        let paginated = pages.paginatedTemplate
+        for (index, page) in site.templatePages.enumerated() {
+            if paginated?.index == index {
+                for number in 1...paginated!.pages
+                where claim(number == 1 ? page.outputPath : pages.paginatedOutputPath(number), by: page.sourcePath) {
+                    jobs.append(.template(index, number))
+                }
+            } else if claim(page.outputPath, by: page.sourcePath) {
+                jobs.append(.template(index, 1))
+            }
+        }
+        if owners["index.html"] == nil { jobs += (1...pages.indexPageCount).map { .index($0) } }
+        if owners["archive/index.html"] == nil { jobs.append(.archive) }
+        jobs += pages.terms().filter { owners[$0.path] == nil }.map { .term($0) }
         // Every page on all cores. A page a layout fails on is left out with
         // its error; a failure to write is thrown, the first in the pages' order.
         // The lists (a term's page can hold thousands of posts) go first, so
@@ -50,22 +76,42 @@ public struct HTMLEmitter: Emitter {
             do {
                 return .success(try job.put(pages: pages, theme: theme, files: output))
             } catch let failure as Theme.Failure {
-                return .success(failure.diagnostic.map { [$0] } ?? [])
+                guard var diagnostic = failure.diagnostic else { return .success([]) }
+                if let page = failure.page { diagnostic.message += " (rendering \(page))" }
+                return .success([diagnostic])
             } catch {
                 return .failure(error)
             }
         }
         var outcomes = scheduled
         for (position, index) in order.enumerated() { outcomes[index] = scheduled[position] }
-        var diagnostics = theme.diagnostics
-        // A layout's warning is said once, not once per page.
-        var said: Set<String> = []
+        var diagnostics = theme.diagnostics + clashes
+        // A fault in a layout or an include is said once, with the first
+        // page it stopped and how many others; a warning once, not per page.
+        var said: [String: Int] = [:]
+        var repeats: [(at: Int, count: Int)] = []
         for outcome in outcomes {
             switch outcome {
             case .success(let found):
-                for diagnostic in found where said.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
+                for diagnostic in found {
+                    var key = diagnostic
+                    if let cut = key.message.range(of: " (rendering ", options: .backwards) {
+                        key.message = String(key.message[..<cut.lowerBound])
+                    }
+                    if let seen = said[key.description] {
+                        repeats[seen].count += 1
+                    } else {
+                        said[key.description] = repeats.count
+                        repeats.append((diagnostics.count, 0))
+                        diagnostics.append(diagnostic)
+                    }
+                }
             case .failure(let error): throw error
             }
+        }
+        for (at, count) in repeats where count > 0 && diagnostics[at].message.hasSuffix(")") {
+            diagnostics[at].message.removeLast()
+            diagnostics[at].message += " and \(count) other page\(count == 1 ? "" : "s"))"
         }
         if let source = site.source {
             for file in site.staticFiles {
@@ -87,11 +133,13 @@ public struct HTMLEmitter: Emitter {
         case index(Int)
         case archive
         case term(SitePages.Term)
+        /// A page of the site's own Liquid, and its number when it is paginated.
+        case template(Int, Int)
 
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page: true
+            case .stylesheet, .post, .page, .template: true
             case .index, .archive, .term: false
             }
         }
@@ -118,6 +166,11 @@ public struct HTMLEmitter: Emitter {
                 try files.put("archive/index.html", key: pages.archiveKey()) { made(try pages.archive()) }
             case .term(let term):
                 try files.put(term.path, key: pages.termKey(term)) { made(try pages.termPage(term)) }
+            case .template(let index, let number):
+                let path = number == 1 ? site.templatePages[index].outputPath : pages.paginatedOutputPath(number)
+                try files.put(path, key: pages.templateKey(index, number: number)) {
+                    made(try pages.templatePage(index, number: number))
+                }
             }
             return warnings
         }

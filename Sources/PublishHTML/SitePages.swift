@@ -37,24 +37,26 @@ struct SitePages: Sendable {
     /// What every page is made from besides its own content: the theme,
     /// the options, the site's navigation and feeds.
     private let baseKey: String
-    /// The build cache, which keeps each post's excerpt as HTML: a rebuild
-    /// lists the posts it did not read again without decoding their trees.
-    private let cache: BuildCache?
-    /// What an excerpt's HTML is made from besides the excerpt: the writer's options.
-    private let excerptBaseKey: String
+    private let excerpts: Excerpts
+    /// `site`: the configuration's keys, and the posts and pages as drops
+    /// when the site has layouts or Liquid pages of its own to read them.
+    private let siteValue: Value
 
     init(site: Site, theme: Theme, emitter: HTMLEmitter, cache: BuildCache?) {
         self.site = site
         self.theme = theme
         self.emitter = emitter
-        self.cache = cache
         let config = site.config
         labels = Labels.forLanguage(config.language)
         let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
         writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML))
         var excerptKey = CacheKey("excerpt html")
         excerptKey.add(rawHTML.rawValue)
-        excerptBaseKey = excerptKey.value
+        let excerpts = Excerpts(writer: writer, cache: cache, baseKey: excerptKey.value)
+        self.excerpts = excerpts
+        siteValue = theme.followsFrontMatter || !site.templatePages.isEmpty
+            ? SiteDrops(site: site, config: theme.site, writer: writer, excerpt: { excerpts.html(of: $0) }, now: theme.now).site
+            : theme.site
         var navigation: [Value] = site.pages.map { .hash(["title": .string($0.title), "url": .string($0.url)]) }
         navigation.append(.hash(["title": .string(labels.archive), "url": "/archive/"]))
         let feeds: [Value] = emitter.feeds.map {
@@ -86,6 +88,20 @@ struct SitePages: Sendable {
         key.add(config.language)
         key.add(config.timeZone.identifier)
         key.add(publish.inspect)
+        if theme.readsSiteContent {
+            // The site's layouts can read any post or page through `site`:
+            // a change to one makes every page again.
+            for post in site.posts {
+                key.add(post.contentKey)
+                key.add(post.url)
+                key.add(post.date)
+            }
+            for page in site.pages {
+                key.add(page.url)
+                key.add(ContentHash.hex(page.document.jsonBytes()))
+            }
+            key.add(site.staticFiles)
+        }
         baseKey = key.value
         summaryKeys = site.posts.map { post in
             var key = CacheKey("summary")
@@ -277,6 +293,89 @@ struct SitePages: Sendable {
                      description: nil, url: term.url, paginator: nil)
     }
 
+    // MARK: Pages of the site's own Liquid
+
+    /// The pages jekyll-paginate makes of the site's `index.html` when
+    /// `paginate` is set: nil when it does not apply.
+    var paginatedTemplate: (index: Int, perPage: Int, pages: Int)? {
+        guard case .int(let perPage)? = site.config.values["paginate"].map(\.liquidValue), perPage > 0,
+              let index = site.templatePages.firstIndex(where: { $0.outputPath == "index.html" }) else { return nil }
+        return (index, perPage, max(1, (site.posts.count + perPage - 1) / perPage))
+    }
+
+    /// jekyll-paginate's path of page `number` (from 1): the index's own URL
+    /// for the first, then `paginate_path` (`/page:num/`) with the number.
+    func paginatePath(_ number: Int) -> String {
+        guard number > 1 else { return "/" }
+        var format = site.config.values["paginate_path"]?.scalarText ?? "/page:num"
+        format = format.replacingOccurrences(of: ":num", with: String(number))
+        return format.hasPrefix("/") ? format : "/" + format
+    }
+
+    /// The file page `number` of the paginated index is written to.
+    func paginatedOutputPath(_ number: Int) -> String {
+        let url = paginatePath(number)
+        let trimmed = url.split(separator: "/").joined(separator: "/")
+        return url.hasSuffix(".html") ? trimmed : (trimmed.isEmpty ? "" : trimmed + "/") + "index.html"
+    }
+
+    func templateKey(_ index: Int, number: Int) -> String {
+        let page = site.templatePages[index]
+        var key = CacheKey("template page")
+        key.add(baseKey)
+        key.add(page.sourcePath)
+        key.add(page.text)
+        key.add(page.data.map { $0.key + "=" + $0.value.inspect })
+        key.add(number)
+        // Its Liquid can read every post, page and static file.
+        for post in site.posts {
+            key.add(post.contentKey)
+            key.add(post.url)
+            key.add(post.date)
+        }
+        key.add(site.pages.map(\.url))
+        key.add(site.staticFiles)
+        return key.value
+    }
+
+    /// A page of the site's own Liquid: its text rendered, then laid out
+    /// when it names a layout. Page `number` of a paginated index gets
+    /// jekyll-paginate's `paginator`.
+    func templatePage(_ index: Int, number: Int) throws(Theme.Failure) -> HTMLPage {
+        let template = site.templatePages[index]
+        var page = template.data
+        page["url"] = .string(number > 1 ? paginatePath(number) : template.url)
+        page["path"] = .string(template.sourcePath)
+        page["name"] = .string((template.sourcePath as NSString).lastPathComponent)
+        page["dir"] = .string("/" + ((template.sourcePath as NSString).deletingLastPathComponent))
+        page["content"] = .string(template.text)
+        var variables: [String: Value] = ["publish": publish, "site": siteValue]
+        if let paginated = paginatedTemplate, paginated.index == index {
+            let posts = Array(site.posts.indices.reversed().dropFirst((number - 1) * paginated.perPage)
+                .prefix(paginated.perPage))
+            let shelf = SiteDrops.Shelf(site: site, writer: writer, excerpt: { [excerpts] in excerpts.html(of: $0) })
+            variables["paginator"] = .hash([
+                "page": .int(number), "per_page": .int(paginated.perPage),
+                "posts": .array(posts.map { .drop(PostDrop(shelf: shelf, index: $0)) }),
+                "total_posts": .int(site.posts.count), "total_pages": .int(paginated.pages),
+                "previous_page": number > 1 ? .int(number - 1) : .nil,
+                "previous_page_path": number > 1 ? .string(paginatePath(number - 1)) : .nil,
+                "next_page": number < paginated.pages ? .int(number + 1) : .nil,
+                "next_page_path": number < paginated.pages ? .string(paginatePath(number + 1)) : .nil,
+            ])
+        }
+        variables["page"] = .hash(page)
+        let expanded = try theme.expand(template.text, firstLine: template.firstLine, path: template.sourcePath,
+                                        variables: variables)
+        guard let layout = template.layout else {
+            return HTMLPage(bytes: Array(expanded.text.utf8), warnings: expanded.warnings)
+        }
+        page["content"] = .string(expanded.text)
+        variables["page"] = .hash(page)
+        let laid = try theme.render(expanded.text, layout: layout, variables: variables, path: template.sourcePath)
+        return HTMLPage(bytes: Array(laid.text.utf8), warnings: expanded.warnings + laid.warnings)
+    }
+
     // MARK: Pieces
 
     /// A page's bytes, and what its layouts' Liquid warned of.
@@ -300,7 +399,7 @@ struct SitePages: Sendable {
     /// `content` through `layout` and the layouts around it.
     private func render(_ content: String, layout: String?, page: Hash, path: String,
                         paginator: Hash? = nil) throws(Theme.Failure) -> HTMLPage {
-        var variables: [String: Value] = ["page": .hash(page), "publish": publish]
+        var variables: [String: Value] = ["page": .hash(page), "publish": publish, "site": siteValue]
         variables["paginator"] = paginator.map(Value.hash) ?? .nil
         let rendered = try theme.render(content, layout: layout, variables: variables, path: path)
         return HTMLPage(bytes: Array(rendered.text.utf8), warnings: rendered.warnings)
@@ -331,20 +430,8 @@ struct SitePages: Sendable {
             "datetime": .string(rfc3339(post.date)), "day": .string(day(post.date)),
             "reading_minutes": .int(post.readingMinutes),
             "reading_time": .string(Labels.forLanguage(lang).minutes(post.readingMinutes)),
-            "excerpt": .string(excerptHTML(of: post)),
+            "excerpt": .string(excerpts.html(of: post)),
         ])
-    }
-
-    /// The post's excerpt as HTML: from the build cache when the last build
-    /// made it from the same excerpt with the same options.
-    private func excerptHTML(of post: Post) -> String {
-        guard let cache, !post.excerptKey.isEmpty else { return writer.render(post.excerpt) }
-        var key = CacheKey(excerptBaseKey)
-        key.add(post.excerptKey)
-        if let bytes = cache.fragment(key.value) { return String(decoding: bytes, as: UTF8.self) }
-        let bytes = writer.renderBytes(post.excerpt)
-        cache.rememberFragment(key.value, bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func link(to post: Post) -> Value {
@@ -375,6 +462,26 @@ struct SitePages: Sendable {
     private func day(_ date: Date) -> String { date.formatted(dayFormat) }
 
     private func rfc3339(_ date: Date) -> String { date.formatted(instantFormat) }
+}
+
+/// Each post's excerpt as HTML: from the build cache when the last build
+/// made it from the same excerpt with the same options, so a rebuild lists
+/// the posts it did not read again without decoding their trees.
+struct Excerpts: Sendable {
+    let writer: HTMLWriter
+    let cache: BuildCache?
+    /// What an excerpt's HTML is made from besides the excerpt: the writer's options.
+    let baseKey: String
+
+    func html(of post: Post) -> String {
+        guard let cache, !post.excerptKey.isEmpty else { return writer.render(post.excerpt) }
+        var key = CacheKey(baseKey)
+        key.add(post.excerptKey)
+        if let bytes = cache.fragment(key.value) { return String(decoding: bytes, as: UTF8.self) }
+        let bytes = writer.renderBytes(post.excerpt)
+        cache.rememberFragment(key.value, bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// The summaries of a site's posts, each made once, when first asked for.

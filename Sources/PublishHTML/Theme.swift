@@ -33,6 +33,10 @@ struct Theme: Sendable {
     /// page's `layout:` is followed; without one, every post and page gets
     /// the built-in layout of its kind, whatever its front matter says.
     let followsFrontMatter: Bool
+    /// Whether a layout of the site, or a file of its includes, can read
+    /// other posts and pages through `site` (`site.posts`, `site.tags`…):
+    /// then a change to any post makes every page again.
+    let readsSiteContent: Bool
     /// A `CacheKey` of every layout's text and of what their Liquid can
     /// look up: a page is rendered again when one of these changes.
     let fingerprint: String
@@ -41,7 +45,8 @@ struct Theme: Sendable {
     private let environment: Environment
     private let settings: LiquidSettings
     private let timeZone: TimeZone
-    private let now: Time
+    /// `site.time`: when the build started.
+    let now: Time
     /// The faults of the site's layouts, found when they were parsed.
     let diagnostics: [Diagnostic]
 
@@ -60,6 +65,18 @@ struct Theme: Sendable {
             files[name] = try! LayoutFile(name: name, path: "assets/theme/_layouts/\(name).html", contents: text)
         }
         followsFrontMatter = site.layouts != nil
+        var texts = (site.layouts ?? [:]).values.map(\.text)
+        if let source = site.source {
+            let includes = source.appendingPathComponent(settings.includesFolder)
+            if let walker = FileManager.default.enumerator(atPath: includes.path) {
+                while let name = walker.nextObject() as? String, texts.count < 10_000 {
+                    if let data = FileManager.default.contents(atPath: includes.appendingPathComponent(name).path) {
+                        texts.append(String(decoding: data, as: UTF8.self))
+                    }
+                }
+            }
+        }
+        readsSiteContent = texts.contains(where: Theme.readsSiteContent)
         for (name, file) in site.layouts ?? [:] { files[name] = file }
         var layouts: [String: Layout] = [:]
         var broken: Set<String> = []
@@ -138,7 +155,7 @@ struct Theme: Sendable {
             guard seen.insert(current).inserted else { break }
             for (key, value) in layout.file.data where layoutData[key] == nil { layoutData[key] = value }
             var all = variables
-            all["site"] = site
+            if all["site"] == nil { all["site"] = site }
             all["content"] = .string(content)
             all["layout"] = .hash(layoutData)
             let context = Context(environment: environment, variables: all, errorMode: settings.errorMode,
@@ -148,16 +165,41 @@ struct Theme: Sendable {
             do {
                 content = try layout.template.render(context)
             } catch let error as LiquidError {
-                throw Failure(diagnostic: .error(Theme.message(error) + " (rendering \(path))",
-                                                 at: location(error, in: layout.file)))
+                throw Failure(diagnostic: .error(Theme.message(error), at: location(error, in: layout.file)), page: path)
             } catch {
-                throw Failure(diagnostic: .error("\(error) (rendering \(path))",
-                                                 at: SourceLocation(path: layout.file.path, position: .unknown)))
+                throw Failure(diagnostic: .error("\(error)", at: SourceLocation(path: layout.file.path, position: .unknown)),
+                              page: path)
             }
             warnings += context.warnings.map { .warning(Theme.message($0), at: location($0, in: layout.file)) }
             name = layout.file.parent
         }
         return Rendered(text: content, warnings: warnings)
+    }
+
+    /// A page's own Liquid, `text`, which starts at file line `firstLine`
+    /// of `path`, rendered with `variables` (`site` as in `render`).
+    ///
+    /// - Throws: `Failure` with an error at its line and column.
+    func expand(_ text: String, firstLine: Int, path: String, variables: [String: Value]) throws(Failure) -> Rendered {
+        let file = LayoutFile(name: path, path: path, text: text, firstLine: firstLine)
+        var all = variables
+        if all["site"] == nil { all["site"] = site }
+        do {
+            let template = try Template(text, name: path, environment: environment, errorMode: settings.errorMode)
+            let context = Context(environment: environment, variables: all, errorMode: settings.errorMode,
+                                  rendersErrors: false, now: now, timeZone: timeZone)
+            context.strictVariables = settings.strictVariables
+            context.strictFilters = settings.strictFilters
+            let output = try template.render(context)
+            let warnings = (template.warnings + context.warnings).map {
+                Diagnostic.warning(Theme.message($0), at: location($0, in: file))
+            }
+            return Rendered(text: output, warnings: warnings)
+        } catch let error as LiquidError {
+            throw Failure(diagnostic: .error(Theme.message(error), at: location(error, in: file)))
+        } catch {
+            throw Failure(diagnostic: .error("\(error)", at: SourceLocation(path: path, position: .unknown)))
+        }
     }
 
     /// A page through its layouts, and what their Liquid warned of.
@@ -166,9 +208,36 @@ struct Theme: Sendable {
         var warnings: [Diagnostic]
     }
 
+    /// Whether Liquid `text` may read the site's posts or pages: it names
+    /// one of `site`'s collections, or takes `site` whole (`assign s = site`,
+    /// `site | …`, `site[…]`). Cautious: a false yes costs a slower rebuild,
+    /// a false no a stale page.
+    static func readsSiteContent(_ text: String) -> Bool {
+        var rest = text[...]
+        while let found = rest.range(of: "site") {
+            let before = found.lowerBound == text.startIndex ? " " : text[text.index(before: found.lowerBound)]
+            var after = text[found.upperBound...].drop { $0 == " " || $0 == "\t" }
+            rest = text[found.upperBound...]
+            guard !(before.isLetter || before.isNumber || before == "_" || before == ".") else { continue }
+            guard let next = after.first else { return true }
+            if next.isLetter || next.isNumber || next == "_" || next == "-" { continue }
+            guard next == "." else { return true }
+            after = after.dropFirst()
+            let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if ["posts", "pages", "html_pages", "categories", "tags", "static_files", "documents", "collections",
+                "related_posts"].contains(String(name)) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Why a page was not made; nil when the cause was reported already.
     struct Failure: Error {
         var diagnostic: Diagnostic?
+        /// The page being rendered, when the fault is in a layout or an
+        /// include (which many pages share) rather than in the page.
+        var page: String?
     }
 
     private static func message(_ error: LiquidError) -> String {

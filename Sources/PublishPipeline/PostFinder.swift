@@ -36,6 +36,9 @@ struct PostFinder {
         var candidates: [Candidate] = []
         /// Markdown files with front matter outside `_` folders.
         var pages: [String] = []
+        /// Other files with front matter there (`index.html`, `atom.xml`):
+        /// Liquid templates, rendered into the file of the same name.
+        var templatePages: [String] = []
         var staticFiles: [String] = []
         var warnings: [Diagnostic] = []
     }
@@ -57,7 +60,11 @@ struct PostFinder {
                 }
                 guard isDirectory(path) else {
                     if !entry.hasPrefix("_") || isIncluded {
-                        if isPage(path) { found.pages.append(relative) } else { found.staticFiles.append(relative) }
+                        switch kind(of: path) {
+                        case .page: found.pages.append(relative)
+                        case .templatePage: found.templatePages.append(relative)
+                        case .staticFile: found.staticFiles.append(relative)
+                        }
                     }
                     continue
                 }
@@ -98,13 +105,23 @@ struct PostFinder {
     }
 
     /// A Markdown file that starts with a `---` line is a page.
-    private func isPage(_ path: [String]) -> Bool {
-        let ext = path.last?.split(separator: ".").last.map { String($0).lowercased() } ?? ""
-        guard PostFileName.markdownExtensions.contains(ext),
-              let handle = FileHandle(forReadingAtPath: filePath(path)) else { return false }
+    private enum Kind {
+        case page, templatePage, staticFile
+    }
+
+    /// A file with front matter is a page: Markdown, or a Liquid template
+    /// of any other kind (Sass excepted, which is not compiled yet); any
+    /// other file is copied as it is.
+    private func kind(of path: [String]) -> Kind {
+        let name = path.last ?? ""
+        let ext = name.contains(".") ? name.split(separator: ".").last.map { String($0).lowercased() } ?? "" : ""
+        guard !["scss", "sass"].contains(ext), let handle = FileHandle(forReadingAtPath: filePath(path)) else {
+            return .staticFile
+        }
         defer { try? handle.close() }
         let head = handle.readData(ofLength: 5)
-        return head.starts(with: Array("---\n".utf8)) || head.starts(with: Array("---\r\n".utf8))
+        guard head.starts(with: Array("---\n".utf8)) || head.starts(with: Array("---\r\n".utf8)) else { return .staticFile }
+        return PostFileName.markdownExtensions.contains(ext) ? .page : .templatePage
     }
 
     private func isPostFile(_ name: String, isDraft: Bool) -> Bool {

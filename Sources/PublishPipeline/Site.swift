@@ -11,6 +11,9 @@ public struct Site: Sendable {
     public var posts: [Post]
     /// Markdown files with front matter outside `_` folders: `about.md`.
     public var pages: [Page]
+    /// Other files with front matter outside `_` folders, rendered with
+    /// Liquid by the HTML output: `index.html`, `atom.xml`.
+    public var templatePages: [TemplatePage] = []
     /// Every other file outside `_` and `.` folders, copied as it is;
     /// paths relative to the source folder.
     public var staticFiles: [String]

@@ -36,6 +36,8 @@ public struct SiteLiquid: Sendable {
         environment.tags["link"] = SiteLiquid.linkTag(named: "link", targets: files,
             hint: "names no post or page, so the link leads nowhere; give its path from the site folder")
         environment.tags["highlight"] = HighlightFence.parser
+        // jekyll-seo-tag's and jekyll-feed's tags, which themes use whether or not the site lists the plugins.
+        for (name, tag) in JekyllPlugins.tags { environment.tags[name] = tag }
         environment.filters["markdownify"] = Filter { input, _, _ in
             // Jekyll's filter: the text as the site's Markdown, with its stages, as HTML.
             guard let result = try? markdown.read(Array(input.text.utf8), path: nil) else { return input }

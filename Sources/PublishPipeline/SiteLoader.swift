@@ -41,8 +41,24 @@ public struct SiteLoader: Sendable {
         let table = LoadTable()
         var posts = Parallel.map(found.candidates) { firstRead($0, links: table) }
         var pages = Parallel.map(found.pages) { readPage($0, liquid: nil) }
+        var templatePages: [TemplatePage] = []
+        var templateDiagnostics: [Diagnostic] = []
+        for path in found.templatePages {
+            guard let data = readSafely(path) else {
+                templateDiagnostics.append(.warning("the file is a link to a file outside the site, so it is not read",
+                                                    at: SourceLocation(path: path, position: .unknown)))
+                continue
+            }
+            do {
+                templatePages.append(try TemplatePage(path: path, contents: String(decoding: data, as: UTF8.self)))
+            } catch let diagnostic as Diagnostic {
+                templateDiagnostics.append(diagnostic)
+            } catch {
+                templateDiagnostics.append(.error("\(error)", at: SourceLocation(path: path, position: .unknown)))
+            }
+        }
         let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item),
-                                staticFiles: found.staticFiles)
+                                templatePages: templatePages, staticFiles: found.staticFiles)
         table.set(liquid)
         let liquidKey = liquid.cacheKey
         for index in posts.indices where posts[index].usesLiquid && posts[index].recalled {
@@ -72,7 +88,7 @@ public struct SiteLoader: Sendable {
         }
         for (index, outcome) in pagesAgain { pages[index] = outcome }
 
-        var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics)
+        var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics) + templateDiagnostics
         var records: [String: (record: PostRecord, recalled: Bool)] = [:]
         for index in posts.indices {
             posts[index].bytes = nil
@@ -127,6 +143,7 @@ public struct SiteLoader: Sendable {
         }
         var site = Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source)
         site.liquid = liquid
+        site.templatePages = templatePages
         if let layouts = LayoutFile.readFolder(config.liquid.layoutsFolder, in: source) {
             site.layouts = layouts.layouts
             diagnostics += layouts.diagnostics
@@ -290,7 +307,7 @@ public struct SiteLoader: Sendable {
         var outcome = Outcome<Page>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         guard let result = read.item, result.document.metadata.published else { return outcome }
         let stem = path.split(separator: ".").dropLast().joined(separator: ".")
-        let url = Permalink.escapePath(result.document.metadata.permalink ?? "/" + stem + ".html")
+        let url = Permalink.escapePath(result.document.metadata.permalink ?? Self.pageURL(stem: stem, style: config.permalink))
         guard let outputPath = Permalink.outputPath(for: url) else {
             outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder",
                                               at: SourceLocation(path: path, position: .unknown)))
@@ -299,6 +316,16 @@ public struct SiteLoader: Sendable {
         outcome.item = Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath,
                             source: result.source)
         return outcome
+    }
+
+    /// A Markdown page's URL without a `permalink:`, as Jekyll makes it: an
+    /// `index` serves its folder; others end in `/` when the site's
+    /// permalinks do (`pretty`), else in `.html`.
+    static func pageURL(stem: String, style: Permalink) -> String {
+        let name = (stem as NSString).lastPathComponent
+        let folder = (stem as NSString).deletingLastPathComponent
+        if name == "index" { return "/" + (folder.isEmpty ? "" : folder + "/") }
+        return "/" + stem + (style.pattern.hasSuffix("/") ? "/" : ".html")
     }
 
     /// Reads one post file, whatever its date (see `dated`).
@@ -360,8 +387,16 @@ public struct SiteLoader: Sendable {
         return outcome
     }
 
+    /// A file of the site, unless it is a link that leads outside the site.
+    private func readSafely(_ path: String) -> Data? {
+        let file = source.appendingPathComponent(path).resolvingSymlinksInPath().path
+        let root = source.resolvingSymlinksInPath().path
+        guard file.hasPrefix(root + "/") else { return nil }
+        return FileManager.default.contents(atPath: file)
+    }
+
     /// The Liquid context of this site: its settings and every URL.
-    private func makeLiquid(posts: [Post], pages: [Page], staticFiles: [String]) -> SiteLiquid {
+    private func makeLiquid(posts: [Post], pages: [Page], templatePages: [TemplatePage], staticFiles: [String]) -> SiteLiquid {
         var byName: [String: String] = [:], byPath: [String: String] = [:]
         for post in posts {
             let url = config.relativeURL(post.url)
@@ -374,6 +409,7 @@ public struct SiteLoader: Sendable {
             }
         }
         for page in pages { byPath[page.sourcePath] = config.relativeURL(page.url) }
+        for page in templatePages { byPath[page.sourcePath] = config.relativeURL(page.url) }
         // `{% link %}` names static files too: `{% link assets/paper.pdf %}`.
         for file in staticFiles { byPath[file] = config.relativeURL("/" + Permalink.escapePath(file)) }
         return SiteLiquid(config: config, source: source, posts: byName, files: byPath, markdown: pipeline)

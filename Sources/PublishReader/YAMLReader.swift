@@ -45,6 +45,14 @@ extension YAMLReader {
         var parser = FrontMatterParser(path: path, firstLine: 2, yaml: yaml)
         parser.subject = "front matter"
         let value = try parser.parseValue()
-        return Split(frontMatter: value, body: cut.body, bodyLine: cut.bodyLineOffset + 1)
+        // Jekyll's pattern for the closing line (`---\s*$\n?`) also takes
+        // the blank lines after it.
+        var body = cut.body
+        var line = cut.bodyLineOffset + 1
+        while let end = body.firstIndex(of: "\n"), body[..<end].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            body = body[body.index(after: end)...]
+            line += 1
+        }
+        return Split(frontMatter: value, body: body, bodyLine: line)
     }
 }

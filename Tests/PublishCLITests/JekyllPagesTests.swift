@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Files with front matter that are not Markdown (`index.html`,
+/// `atom.xml`), rendered with Liquid as Jekyll renders them, with `site`
+/// holding the posts and pages, and jekyll-paginate's `paginator`.
+@Suite("Pages of a Jekyll site's own")
+struct JekyllPagesTests {
+    final class Site: TemporaryFolder, @unchecked Sendable {
+        func build(_ arguments: [String] = []) throws -> Publish.Run {
+            try Publish.run(["build", "--source", url.path, "--format", "html"] + arguments)
+        }
+    }
+
+    static func posts(_ count: Int, categories: Bool = false) -> [String: String] {
+        var files: [String: String] = [:]
+        for day in 1...count {
+            files[String(format: "_posts/2020-01-%02d-post-%d.md", day, day)] =
+                "---\ntitle: Post \(day)\n" + (categories ? "category: c\(day % 2)\n" : "") + "---\nBody \(day).\n"
+        }
+        return files
+    }
+
+    @Test("A feed written in Liquid lists site.posts, newest first, with their content, at its own path")
+    func liquidFeed() throws {
+        var files = JekyllPagesTests.posts(3)
+        files["_config.yml"] = "title: T\nurl: https://example.org\n"
+        files["atom.xml"] = """
+            ---
+            layout: null
+            ---
+
+            <feed>{% for post in site.posts %}<entry><id>{{ site.url }}{{ post.id }}</id><title>{{ post.title }}</title>\
+            <content>{{ post.content | xml_escape }}</content></entry>{% endfor %}</feed>
+
+            """
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/atom.xml") == """
+            <feed><entry><id>https://example.org/2020/01/03/post-3</id><title>Post 3</title><content>&lt;p&gt;Body 3.&lt;/p&gt;
+            </content></entry><entry><id>https://example.org/2020/01/02/post-2</id><title>Post 2</title><content>&lt;p&gt;Body 2.&lt;/p&gt;
+            </content></entry><entry><id>https://example.org/2020/01/01/post-1</id><title>Post 1</title><content>&lt;p&gt;Body 1.&lt;/p&gt;
+            </content></entry></feed>
+
+            """)
+    }
+
+    @Test("index.html with paginate: jekyll-paginate's pages at paginate_path, and no built-in index")
+    func pagination() throws {
+        var files = JekyllPagesTests.posts(5)
+        files["_config.yml"] = "paginate: 2\npaginate_path: /blog/page:num/\n"
+        files["index.html"] = """
+            ---
+            ---
+            {{ paginator.page }}/{{ paginator.total_pages }}:{% for post in paginator.posts %} {{ post.title }}{% endfor %}\
+            |{{ paginator.previous_page_path }}|{{ paginator.next_page_path }}
+            """
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/index.html") == "1/3: Post 5 Post 4||/blog/page2/")
+        #expect(site.read("_site/blog/page2/index.html") == "2/3: Post 3 Post 2|/|/blog/page3/")
+        #expect(site.read("_site/blog/page3/index.html") == "3/3: Post 1|/blog/page2/|")
+        #expect(!site.exists("_site/page/2/index.html"))
+    }
+
+    @Test("A page laid out, site.pages and site.categories, and a Markdown index.md taking index.html")
+    func layoutsAndCollections() throws {
+        var files = JekyllPagesTests.posts(3, categories: true)
+        files["_layouts/default.html"] = "<main>{{ content }}</main>"
+        files["index.md"] = "---\nlayout: default\n---\n# Home\n"
+        files["404.html"] = "---\nlayout: default\npermalink: /404.html\n---\n{% for page in site.pages %}[{{ page.url }}]{% endfor %}\n"
+        files["cats.txt"] = "---\n---\n{% for c in site.categories %}{{ c[0] }}={{ c[1] | size }};{% endfor %}"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/index.html") == "<main><h1 id=\"home\">Home</h1>\n</main>")
+        #expect(site.read("_site/404.html") == "<main>[/404.html][/cats.txt][/]\n</main>")
+        #expect(site.read("_site/cats.txt") == "c1=2;c0=1;")
+    }
+
+    @Test("Liquid errors in a page are located at its line; two pages writing one file is an error naming both")
+    func errors() throws {
+        var files = JekyllPagesTests.posts(1)
+        files["feed.xml"] = "---\n---\n\nline\n{{ 1 | divided_by: 0 }}\n"
+        files["a.html"] = "---\npermalink: /same.html\n---\nA"
+        files["b.html"] = "---\npermalink: /same.html\n---\nB"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("feed.xml:5:1: error: Liquid error: divided by 0"), "\(run.stderr)")
+        #expect(run.stderr.contains("b.html: error: b.html and a.html both write same.html; this one is left out"),
+                "\(run.stderr)")
+        #expect(site.read("_site/same.html") == "A")
+        #expect(site.exists("_site/2020/01/01/post-1.html"))
+    }
+
+    @Test("Markdown pages follow the site's permalink style: pretty makes /about/")
+    func prettyPages() throws {
+        let site = try Site(["_config.yml": "permalink: pretty\n", "about.md": "---\ntitle: About\n---\nMe.\n",
+                             "_posts/2020-01-01-x.md": "X\n"])
+        #expect(try site.build().status == 0)
+        #expect(site.exists("_site/about/index.html"))
+    }
+}
