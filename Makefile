@@ -4,7 +4,7 @@
 SHARED   ?= ../shared
 SWIFT    ?= swift
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS := pkg-config libcmark-dev libxml2-dev libzip-dev
+APT_DEPS := pkg-config libcmark-dev libxml2-dev libzip-dev libsass-dev
 BIN_DIR   = $(shell $(SWIFT) build --show-bin-path)
 PUBLISH   = $(BIN_DIR)/publish
 DEMO_OUT := examples/site/_site

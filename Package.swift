@@ -27,6 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(
+            name: "CLibSass", pkgConfig: "libsass",
+            providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
         .target(name: "PublishAST"),
         // Liquid templates: a parser and renderer with liquid-ruby's semantics,
@@ -45,7 +48,7 @@ let package = Package(
         // The HTML site. Its theme is `assets/theme`, compiled in through a link.
         .target(
             name: "PublishHTML",
-            dependencies: ["PublishAST", "PublishLiquid", "PublishPipeline", "PublishWriters"],
+            dependencies: ["CLibSass", "PublishAST", "PublishLiquid", "PublishPipeline", "PublishWriters"],
             resources: [
                 .embedInCode("theme/_layouts/default.html"), .embedInCode("theme/_layouts/post.html"),
                 .embedInCode("theme/_layouts/page.html"), .embedInCode("theme/_layouts/home.html"),

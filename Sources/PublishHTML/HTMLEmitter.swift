@@ -62,6 +62,10 @@ public struct HTMLEmitter: Emitter {
                 jobs.append(.template(index, 1))
             }
         }
+        for (index, path) in site.sassFiles.enumerated() {
+            let css = (path as NSString).deletingPathExtension + ".css"
+            if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.sass(index)) }
+        }
         if owners["index.html"] == nil { jobs += (1...pages.indexPageCount).map { .index($0) } }
         if owners["archive/index.html"] == nil { jobs.append(.archive) }
         jobs += pages.terms().filter { owners[$0.path] == nil }.map { .term($0) }
@@ -135,11 +139,13 @@ public struct HTMLEmitter: Emitter {
         case term(SitePages.Term)
         /// A page of the site's own Liquid, and its number when it is paginated.
         case template(Int, Int)
+        /// A Sass file of the site, and its source map.
+        case sass(Int)
 
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page, .template: true
+            case .stylesheet, .post, .page, .template, .sass: true
             case .index, .archive, .term: false
             }
         }
@@ -166,6 +172,15 @@ public struct HTMLEmitter: Emitter {
                 try files.put("archive/index.html", key: pages.archiveKey()) { made(try pages.archive()) }
             case .term(let term):
                 try files.put(term.path, key: pages.termKey(term)) { made(try pages.termPage(term)) }
+            case .sass(let index):
+                let path = site.sassFiles[index]
+                let output = try pages.sass(path)
+                let css = (path as NSString).deletingPathExtension + ".css"
+                // Compiled every build (a site has few), written only when the CSS is new.
+                try files.put(css, key: ContentHash.hex(Array(output.css.utf8))) { Array(output.css.utf8) }
+                if let map = output.map {
+                    try files.put(css + ".map", key: ContentHash.hex(Array(map.utf8))) { Array(map.utf8) }
+                }
             case .template(let index, let number):
                 let path = number == 1 ? site.templatePages[index].outputPath : pages.paginatedOutputPath(number)
                 try files.put(path, key: pages.templateKey(index, number: number)) {

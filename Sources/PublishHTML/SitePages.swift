@@ -376,6 +376,36 @@ struct SitePages: Sendable {
         return HTMLPage(bytes: Array(laid.text.utf8), warnings: expanded.warnings + laid.warnings)
     }
 
+    /// A Sass file of the site, compiled.
+    func sass(_ path: String) throws(Theme.Failure) -> Sass.Output {
+        guard let source = site.source else { throw Theme.Failure(diagnostic: nil) }
+        var settings: [String: String] = [:]
+        if case .mapping(let sass)? = site.config.values["sass"] {
+            for entry in sass { if let text = entry.value.scalarText { settings[entry.key] = text } }
+        }
+        let compiler = Sass(source: source, config: settings)
+        let file = URL(fileURLWithPath: compiler.root + "/" + path).resolvingSymlinksInPath().path
+        guard file.hasPrefix(compiler.root + "/"), let data = FileManager.default.contents(atPath: file) else {
+            throw Theme.Failure(diagnostic: .warning("the file is a link to a file outside the site, so it is not read",
+                                                     at: SourceLocation(path: path, position: .unknown)))
+        }
+        do {
+            let split = try LayoutFile(name: path, path: path, contents: String(decoding: data, as: UTF8.self))
+            // Jekyll renders a Sass file's Liquid first (`@import "{{ site.theme }}"`).
+            var page = split.data
+            page["path"] = .string(path)
+            let text = Theme.appearsLiquid(split.text)
+                ? try theme.expand(split.text, firstLine: split.firstLine, path: path,
+                                   variables: ["page": .hash(page), "site": siteValue]).text
+                : split.text
+            return try compiler.compile(text, path: path, firstLine: split.firstLine)
+        } catch let diagnostic as Diagnostic {
+            throw Theme.Failure(diagnostic: diagnostic)
+        } catch {
+            throw Theme.Failure(diagnostic: .error("\(error)", at: SourceLocation(path: path, position: .unknown)))
+        }
+    }
+
     // MARK: Pieces
 
     /// A page's bytes, and what its layouts' Liquid warned of.

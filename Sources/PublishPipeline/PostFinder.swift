@@ -39,6 +39,8 @@ struct PostFinder {
         /// Other files with front matter there (`index.html`, `atom.xml`):
         /// Liquid templates, rendered into the file of the same name.
         var templatePages: [String] = []
+        /// `.scss` and `.sass` files with front matter, compiled to CSS.
+        var sassFiles: [String] = []
         var staticFiles: [String] = []
         var warnings: [Diagnostic] = []
     }
@@ -63,6 +65,7 @@ struct PostFinder {
                         switch kind(of: path) {
                         case .page: found.pages.append(relative)
                         case .templatePage: found.templatePages.append(relative)
+                        case .sass: found.sassFiles.append(relative)
                         case .staticFile: found.staticFiles.append(relative)
                         }
                     }
@@ -106,21 +109,19 @@ struct PostFinder {
 
     /// A Markdown file that starts with a `---` line is a page.
     private enum Kind {
-        case page, templatePage, staticFile
+        case page, templatePage, sass, staticFile
     }
 
-    /// A file with front matter is a page: Markdown, or a Liquid template
-    /// of any other kind (Sass excepted, which is not compiled yet); any
-    /// other file is copied as it is.
+    /// A file with front matter is a page: Markdown, Sass, or a Liquid
+    /// template of any other kind; any other file is copied as it is.
     private func kind(of path: [String]) -> Kind {
         let name = path.last ?? ""
         let ext = name.contains(".") ? name.split(separator: ".").last.map { String($0).lowercased() } ?? "" : ""
-        guard !["scss", "sass"].contains(ext), let handle = FileHandle(forReadingAtPath: filePath(path)) else {
-            return .staticFile
-        }
+        guard let handle = FileHandle(forReadingAtPath: filePath(path)) else { return .staticFile }
         defer { try? handle.close() }
         let head = handle.readData(ofLength: 5)
         guard head.starts(with: Array("---\n".utf8)) || head.starts(with: Array("---\r\n".utf8)) else { return .staticFile }
+        if ["scss", "sass"].contains(ext) { return .sass }
         return PostFileName.markdownExtensions.contains(ext) ? .page : .templatePage
     }
 

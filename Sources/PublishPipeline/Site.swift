@@ -14,6 +14,9 @@ public struct Site: Sendable {
     /// Other files with front matter outside `_` folders, rendered with
     /// Liquid by the HTML output: `index.html`, `atom.xml`.
     public var templatePages: [TemplatePage] = []
+    /// `.scss` and `.sass` files with front matter, by path from the
+    /// source folder, which the HTML output compiles to CSS.
+    public var sassFiles: [String] = []
     /// Every other file outside `_` and `.` folders, copied as it is;
     /// paths relative to the source folder.
     public var staticFiles: [String]

@@ -144,6 +144,7 @@ public struct SiteLoader: Sendable {
         var site = Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source)
         site.liquid = liquid
         site.templatePages = templatePages
+        site.sassFiles = found.sassFiles
         if let layouts = LayoutFile.readFolder(config.liquid.layoutsFolder, in: source) {
             site.layouts = layouts.layouts
             diagnostics += layouts.diagnostics
