@@ -108,6 +108,17 @@ conformance: build test-deps
 	  done && \
 	  python3 Tests/Conformance/atom_check.py --built "$$site/example" --url https://example.org && \
 	  python3 Tests/Conformance/atom_check.py --built "$$site/news/_site" --url https://jekyllrb.com
+	@test -d $(SHARED)/corpora/lanyon -a -d $(SHARED)/corpora/minima || { echo "make conformance: $(SHARED)/corpora/lanyon or minima not found" >&2; exit 1; }
+	@missing=""; for p in $(JEKYLL_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing the reference Jekyll:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing || \
+	    { echo "make conformance: could not install$$missing (the reference Jekyll build)" >&2; exit 1; }; \
+	fi
+	python3 Tests/Conformance/jekyll_sites.py $(PUBLISH) $(SHARED)/corpora lanyon minima
+
+# Debian's Jekyll and the plugins the corpora's reference builds use.
+JEKYLL_DEPS := jekyll ruby-jekyll-paginate ruby-jekyll-feed ruby-jekyll-seo-tag
 
 # Builds the example site in every format, and the first post as text and JSON.
 demo: build

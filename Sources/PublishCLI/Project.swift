@@ -34,6 +34,17 @@ struct Project {
             : "there is no folder here to build", at: SourceLocation(path: source.path, position: .unknown))
     }
 
+    /// Whether posts get kramdown's smart quotes and typographic symbols:
+    /// Jekyll's Markdown is kramdown unless `markdown:` names another
+    /// converter, and kramdown makes them unless `kramdown: smart_quotes:`
+    /// is false.
+    static func kramdownSmartQuotes(_ config: YAMLMapping, isJekyllSite: Bool) -> Bool {
+        guard isJekyllSite else { return false }
+        if let converter = config["markdown"]?.scalarText, converter.lowercased() != "kramdown" { return false }
+        if case .mapping(let kramdown)? = config["kramdown"], case .bool(false)? = kramdown["smart_quotes"] { return false }
+        return true
+    }
+
     /// - Throws: a `Diagnostic` located at the key at fault.
     init(source: URL, pipelineFile: URL?) throws {
         var file = try PipelineFile.builtIn(outputs: EmitterRegistry.names)
@@ -62,8 +73,12 @@ struct Project {
         }
         site = try SiteConfig(jekyllConfig: .mapping(siteKeys), path: "_config.yml", locations: siteLocations)
         // A page's <title> may not be empty; a site without a title is named after its folder.
-        if site.title.isEmpty { site.title = source.lastPathComponent }
+        if site.title.isEmpty {
+            site.title = source.lastPathComponent
+            site.titleIsFolderName = true
+        }
         markdown = try MarkdownPipeline(file: file, directory: source)
+        markdown.smartPunctuation = Project.kramdownSmartQuotes(siteKeys, isJekyllSite: FileManager.default.fileExists(atPath: jekyll.path))
         let names = Set(file.section("outputs").keys)
         for name in markdown.stages.limitedOutputs.sorted() where !names.contains(name) {
             throw Diagnostic.error("a stage is limited to the output `\(name)`, which is not one of: "

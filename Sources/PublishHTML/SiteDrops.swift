@@ -14,8 +14,8 @@ struct SiteDrops: Sendable {
     /// `site`.
     let site: Value
 
-    init(site: Site, config base: Value, writer: HTMLWriter, excerpt: @escaping @Sendable (Post) -> String, now: Time) {
-        let shelf = Shelf(site: site, writer: writer, excerpt: excerpt)
+    init(shelf: Shelf, config base: Value, now: Time) {
+        let site = shelf.site
         let posts = site.posts.indices.map { PostDrop(shelf: shelf, index: $0) }
         var values: Hash
         if case .hash(let hash) = base { values = hash } else { values = Hash() }

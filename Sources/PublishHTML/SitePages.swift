@@ -38,6 +38,8 @@ struct SitePages: Sendable {
     /// the options, the site's navigation and feeds.
     private let baseKey: String
     private let excerpts: Excerpts
+    /// What post drops read from.
+    private let shelf: SiteDrops.Shelf
     /// `site`: the configuration's keys, and the posts and pages as drops
     /// when the site has layouts or Liquid pages of its own to read them.
     private let siteValue: Value
@@ -54,8 +56,9 @@ struct SitePages: Sendable {
         excerptKey.add(rawHTML.rawValue)
         let excerpts = Excerpts(writer: writer, cache: cache, baseKey: excerptKey.value)
         self.excerpts = excerpts
+        shelf = SiteDrops.Shelf(site: site, writer: writer, excerpt: { excerpts.html(of: $0) })
         siteValue = theme.followsFrontMatter || !site.templatePages.isEmpty
-            ? SiteDrops(site: site, config: theme.site, writer: writer, excerpt: { excerpts.html(of: $0) }, now: theme.now).site
+            ? SiteDrops(shelf: shelf, config: theme.site, now: theme.now).site
             : theme.site
         var navigation: [Value] = site.pages.map { .hash(["title": .string($0.title), "url": .string($0.url)]) }
         navigation.append(.hash(["title": .string(labels.archive), "url": "/archive/"]))
@@ -172,14 +175,23 @@ struct SitePages: Sendable {
         page["tag_pages"] = .array(post.metadata.tags.map { termLink("tags", $0) })
         page["previous"] = index > 0 ? link(to: site.posts[index - 1]) : .nil
         page["next"] = index + 1 < site.posts.count ? link(to: site.posts[index + 1]) : .nil
+        var site = siteValue
+        if case .hash(var values) = siteValue, values["posts"] != nil {
+            // Jekyll's related posts without LSI: the ten newest others.
+            let related = self.site.posts.indices.reversed().lazy.filter { $0 != index }.prefix(10)
+            values["related_posts"] = .array(related.map { .drop(PostDrop(shelf: shelf, index: $0)) })
+            site = .hash(values)
+        }
         return try render(content, layout: theme.layout(for: post.metadata, kind: "post"), page: page,
-                          path: post.sourcePath)
+                          path: post.sourcePath, site: site)
     }
 
     func page(_ page: Page) throws(Theme.Failure) -> HTMLPage {
         let content = writer.render(page.document)
         var variables = frontMatter(page.metadata, path: page.sourcePath)
-        variables["title"] = .string(page.title)
+        // A site's own layouts see Jekyll's page.title (none when the front
+        // matter has none); the built-in ones name the page after its file.
+        variables["title"] = theme.followsFrontMatter ? page.metadata.title.map(Value.string) ?? .nil : .string(page.title)
         variables["url"] = .string(page.url)
         variables["lang"] = .string(language(of: page.metadata))
         variables["content"] = .string(content)
@@ -353,7 +365,6 @@ struct SitePages: Sendable {
         if let paginated = paginatedTemplate, paginated.index == index {
             let posts = Array(site.posts.indices.reversed().dropFirst((number - 1) * paginated.perPage)
                 .prefix(paginated.perPage))
-            let shelf = SiteDrops.Shelf(site: site, writer: writer, excerpt: { [excerpts] in excerpts.html(of: $0) })
             variables["paginator"] = .hash([
                 "page": .int(number), "per_page": .int(paginated.perPage),
                 "posts": .array(posts.map { .drop(PostDrop(shelf: shelf, index: $0)) }),
@@ -428,8 +439,8 @@ struct SitePages: Sendable {
 
     /// `content` through `layout` and the layouts around it.
     private func render(_ content: String, layout: String?, page: Hash, path: String,
-                        paginator: Hash? = nil) throws(Theme.Failure) -> HTMLPage {
-        var variables: [String: Value] = ["page": .hash(page), "publish": publish, "site": siteValue]
+                        paginator: Hash? = nil, site: Value? = nil) throws(Theme.Failure) -> HTMLPage {
+        var variables: [String: Value] = ["page": .hash(page), "publish": publish, "site": site ?? siteValue]
         variables["paginator"] = paginator.map(Value.hash) ?? .nil
         let rendered = try theme.render(content, layout: layout, variables: variables, path: path)
         return HTMLPage(bytes: Array(rendered.text.utf8), warnings: rendered.warnings)

@@ -15,6 +15,9 @@ public struct MarkdownPipeline: Sendable {
 
     public var dialect: Dialect
     public var stages: StageList
+    /// Curly quotes, dashes and ellipses, as kramdown makes them for a
+    /// Jekyll site (see `Project`).
+    public var smartPunctuation = false
 
     public init(dialect: Dialect, stages: StageList) {
         self.dialect = dialect
@@ -55,7 +58,8 @@ public struct MarkdownPipeline: Sendable {
     /// Reads `bytes` and runs the stages.
     public func read(_ bytes: [UInt8], path: String?, filter: MarkdownReader.BodyFilter? = nil) throws
         -> MarkdownReader.Result {
-        var result = try MarkdownReader(readsFrontMatter: dialect == .gfm).read(bytes, path: path, filter: filter)
+        var result = try MarkdownReader(readsFrontMatter: dialect == .gfm, smartPunctuation: smartPunctuation)
+            .read(bytes, path: path, filter: filter)
         result.warnings += stages.run(&result.document, source: result.source)
         return result
     }

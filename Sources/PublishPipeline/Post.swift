@@ -56,7 +56,17 @@ public struct Post: Sendable {
     public var excerptKey: String
 
     public var metadata: Metadata { storedMetadata }
-    public var title: String { metadata.title ?? metadata.slug ?? sourcePath }
+    /// The front matter's title; without one, the slug as Jekyll titles
+    /// it (`codeblocks-ahoy` → `Codeblocks Ahoy`).
+    public var title: String { metadata.title ?? metadata.slug.map(Post.titled) ?? sourcePath }
+
+    /// Each dash-separated word capitalised as Ruby's `capitalize` does
+    /// (first letter up, the rest down), joined by spaces.
+    public static func titled(_ slug: String) -> String {
+        slug.split(separator: "-", omittingEmptySubsequences: false)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+            .joined(separator: " ")
+    }
 
     /// Whether the tree has been read (always, unless it came from the cache).
     public var isDocumentLoaded: Bool { lazyDocument.isLoaded }

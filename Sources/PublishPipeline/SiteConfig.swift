@@ -5,6 +5,9 @@ import PublishAST
 /// filled from Jekyll's `_config.yml` where the pipeline does not say.
 public struct SiteConfig: Sendable {
     public var title: String = ""
+    /// Whether `title` is the folder's name, given because the site names
+    /// itself nowhere: then Liquid's `site.title` stays unset, as in Jekyll.
+    public var titleIsFolderName = false
     public var description: String = ""
     /// The scheme and host, with no trailing slash: `https://example.org`.
     public var url: String = ""

@@ -50,11 +50,13 @@ public struct SiteLiquid: Sendable {
         self.timeZone = config.timeZone
         self.baseurl = config.baseurl
         var values = Hash(config.values.map { ($0.key, $0.value.liquidValue) })
-        let known: [(String, String)] = [("title", config.title), ("description", config.description), ("url", config.url),
-                                         ("baseurl", config.baseurl), ("lang", config.language),
-                                         ("timezone", config.timeZone.identifier)]
-        for (key, value) in known where values[key] == nil || values[key]?.isNil == true { values[key] = .string(value) }
-        if values["author"] == nil, let author = config.author { values["author"] = .string(author.name) }
+        // `site` is what the configuration says, as in Jekyll: publish's own
+        // fallbacks (a title from the folder's name, `en`) are not in it.
+        let known = [("title", config.titleIsFolderName ? "" : config.title), ("description", config.description),
+                     ("url", config.url), ("baseurl", config.baseurl)]
+        for (key, value) in known where !value.isEmpty && (values[key] == nil || values[key]?.isNil == true) {
+            values[key] = .string(value)
+        }
         self.site = .hash(values)
         self.cacheKey = SiteLiquid.cacheKey(posts: posts, files: files, site: site, settings: config.liquid,
                                             includes: SiteLiquid.folderKey(includes), baseurl: config.baseurl)
@@ -107,7 +109,12 @@ public struct SiteLiquid: Sendable {
         if let language = metadata.language { page["lang"] = .string(language) }
         page["categories"] = .array(metadata.categories.map(Value.string))
         page["tags"] = .array(metadata.tags.map(Value.string))
-        if let author = metadata.authors.first { page["author"] = .string(author.name) }
+        // One author as its name, several as a list of names, as the front matter gave them.
+        if metadata.authors.count == 1 {
+            page["author"] = .string(metadata.authors[0].name)
+        } else if !metadata.authors.isEmpty {
+            page["author"] = .array(metadata.authors.map { .string($0.name) })
+        }
         return .hash(page)
     }
 

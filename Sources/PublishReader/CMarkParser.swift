@@ -8,8 +8,11 @@ import PublishAST
 enum CMarkParser {
     /// Parses `markdown` into `document`'s root. Lines in ranges are moved
     /// down by `lineOffset`, the lines of front matter above the body.
-    static func parse(_ markdown: Substring, into document: inout Document, lineOffset: Int) {
-        let options = CMARK_OPT_DEFAULT
+    /// With `smart`, straight quotes become curly ones and `--`, `---`
+    /// and `...` dashes and an ellipsis, as kramdown's smart quotes and
+    /// typographic symbols make them.
+    static func parse(_ markdown: Substring, into document: inout Document, lineOffset: Int, smart: Bool = false) {
+        let options = CMARK_OPT_DEFAULT | (smart ? CMARK_OPT_SMART : 0)
         guard let parser = cmark_parser_new(options) else { return }
         defer { cmark_parser_free(parser) }
         var markdown = markdown

@@ -6,9 +6,13 @@ public struct MarkdownReader: Sendable {
     /// Whether a leading `---` block is YAML front matter. Off, the file is
     /// read as strict CommonMark, where `---` is a thematic break.
     public var readsFrontMatter: Bool
+    /// Curly quotes, dashes and ellipses from their plain spellings, as
+    /// Jekyll's kramdown writes them.
+    public var smartPunctuation: Bool
 
-    public init(readsFrontMatter: Bool = true) {
+    public init(readsFrontMatter: Bool = true, smartPunctuation: Bool = false) {
         self.readsFrontMatter = readsFrontMatter
+        self.smartPunctuation = smartPunctuation
     }
 
     /// What reading a file gave: the document and any warnings.
@@ -53,7 +57,7 @@ public struct MarkdownReader: Sendable {
             warnings += filtered.diagnostics
         }
         var document = Document(path: path, metadata: metadata)
-        CMarkParser.parse(body, into: &document, lineOffset: split.bodyLineOffset)
+        CMarkParser.parse(body, into: &document, lineOffset: split.bodyLineOffset, smart: smartPunctuation)
         return Result(document: document, warnings: warnings, source: SourceLines(body, firstLine: split.bodyLineOffset + 1))
     }
 }
