@@ -78,7 +78,9 @@ struct Project {
             site.titleIsFolderName = true
         }
         markdown = try MarkdownPipeline(file: file, directory: source)
-        markdown.smartPunctuation = Project.kramdownSmartQuotes(siteKeys, isJekyllSite: FileManager.default.fileExists(atPath: jekyll.path))
+        let isJekyllSite = FileManager.default.fileExists(atPath: jekyll.path)
+        site.isKramdown = isJekyllSite && (siteKeys["markdown"]?.scalarText.map { $0.lowercased() == "kramdown" } ?? true)
+        markdown.smartPunctuation = Project.kramdownSmartQuotes(siteKeys, isJekyllSite: isJekyllSite)
         let names = Set(file.section("outputs").keys)
         for name in markdown.stages.limitedOutputs.sorted() where !names.contains(name) {
             throw Diagnostic.error("a stage is limited to the output `\(name)`, which is not one of: "

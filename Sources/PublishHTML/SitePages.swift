@@ -51,9 +51,10 @@ struct SitePages: Sendable {
         let config = site.config
         labels = Labels.forLanguage(config.language)
         let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
-        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML))
+        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, codeMarkup: config.isKramdown ? .rouge : .commonMark))
         var excerptKey = CacheKey("excerpt html")
         excerptKey.add(rawHTML.rawValue)
+        excerptKey.add(config.isKramdown ? "rouge" : "")
         let excerpts = Excerpts(writer: writer, cache: cache, baseKey: excerptKey.value)
         self.excerpts = excerpts
         shelf = SiteDrops.Shelf(site: site, writer: writer, excerpt: { excerpts.html(of: $0) })

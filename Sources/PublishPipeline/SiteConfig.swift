@@ -8,6 +8,9 @@ public struct SiteConfig: Sendable {
     /// Whether `title` is the folder's name, given because the site names
     /// itself nowhere: then Liquid's `site.title` stays unset, as in Jekyll.
     public var titleIsFolderName = false
+    /// Whether the site's Markdown is Jekyll's kramdown: then the HTML
+    /// output marks code up as kramdown with Rouge does.
+    public var isKramdown = false
     public var description: String = ""
     /// The scheme and host, with no trailing slash: `https://example.org`.
     public var url: String = ""

@@ -27,7 +27,7 @@ public struct SiteLiquid: Sendable {
     public let cacheKey: String
 
     init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String],
-         markdown: MarkdownPipeline) {
+         markdown: MarkdownPipeline, data: Value = .hash(Hash())) {
         let includes = source.appendingPathComponent(config.liquid.includesFolder).path
         var environment = Environment.jekyll(includes: FolderFileSystem(root: includes),
                                              siteFiles: FolderFileSystem(root: source.path), limits: config.liquid.limits)
@@ -38,10 +38,11 @@ public struct SiteLiquid: Sendable {
         environment.tags["highlight"] = HighlightFence.parser
         // jekyll-seo-tag's and jekyll-feed's tags, which themes use whether or not the site lists the plugins.
         for (name, tag) in JekyllPlugins.tags { environment.tags[name] = tag }
+        let codeMarkup: HTMLOptions.CodeMarkup = config.isKramdown ? .rouge : .commonMark
         environment.filters["markdownify"] = Filter { input, _, _ in
             // Jekyll's filter: the text as the site's Markdown, with its stages, as HTML.
             guard let result = try? markdown.read(Array(input.text.utf8), path: nil) else { return input }
-            return .string(HTMLWriter().render(result.document))
+            return .string(HTMLWriter(options: HTMLOptions(codeMarkup: codeMarkup)).render(result.document))
         }
         self.environment = environment
         self.settings = config.liquid
@@ -57,6 +58,7 @@ public struct SiteLiquid: Sendable {
         for (key, value) in known where !value.isEmpty && (values[key] == nil || values[key]?.isNil == true) {
             values[key] = .string(value)
         }
+        values["data"] = data
         self.site = .hash(values)
         self.cacheKey = SiteLiquid.cacheKey(posts: posts, files: files, site: site, settings: config.liquid,
                                             includes: SiteLiquid.folderKey(includes), baseurl: config.baseurl)
@@ -219,27 +221,32 @@ private final class FileLink: Node {
 /// the Markdown reader and the highlighting after it take from there.
 private final class HighlightFence: Node {
     let language: String
+    let lineNumbers: Bool
     let body: Body
     let line: Int?
     var isBlank: Bool { false }
 
-    init(language: String, body: Body, line: Int?) {
+    init(language: String, lineNumbers: Bool, body: Body, line: Int?) {
         self.language = language
+        self.lineNumbers = lineNumbers
         self.body = body
         self.line = line
     }
 
     static let parser = TagParser { _, markup, parser in
         let line = parser.line
-        let language = markup.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        let words = markup.split(whereSeparator: \.isWhitespace)
+        let language = words.first.map(String.init) ?? ""
         let (body, stop) = try parser.parseBlock()
         guard let stop else { throw LiquidError.syntax("'highlight' tag was never closed") }
         guard stop.name == "endhighlight" else { throw parser.unknownTag(stop, in: "highlight", delimiter: "endhighlight") }
-        return HighlightFence(language: language, body: body, line: line)
+        return HighlightFence(language: language, lineNumbers: words.dropFirst().contains("linenos"), body: body, line: line)
     }
 
     func render(_ context: Context, into output: inout String) throws {
-        output += "```" + language
+        // The words after the language tell an HTML writer that marks code up
+        // as Rouge does to write the tag's <figure>; other outputs read a fence.
+        output += "```" + language + " jekyll-highlight" + (lineNumbers ? " linenos" : "")
         try body.render(context, into: &output)
         output += "```"
     }

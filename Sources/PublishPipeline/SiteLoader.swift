@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishLiquid
 import PublishReader
 
 /// Reads a site folder into a `Site`: finds the posts, reads and stages
@@ -57,8 +58,11 @@ public struct SiteLoader: Sendable {
                 templateDiagnostics.append(.error("\(error)", at: SourceLocation(path: path, position: .unknown)))
             }
         }
+        let dataFolder = config.values["data_dir"]?.scalarText ?? "_data"
+        let data = SiteData.read(folder: dataFolder, in: source)
+        templateDiagnostics += data.diagnostics
         let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item),
-                                templatePages: templatePages, staticFiles: found.staticFiles)
+                                templatePages: templatePages, staticFiles: found.staticFiles, data: data.data)
         table.set(liquid)
         let liquidKey = liquid.cacheKey
         for index in posts.indices where posts[index].usesLiquid && posts[index].recalled {
@@ -397,7 +401,8 @@ public struct SiteLoader: Sendable {
     }
 
     /// The Liquid context of this site: its settings and every URL.
-    private func makeLiquid(posts: [Post], pages: [Page], templatePages: [TemplatePage], staticFiles: [String]) -> SiteLiquid {
+    private func makeLiquid(posts: [Post], pages: [Page], templatePages: [TemplatePage], staticFiles: [String],
+                            data: Value) -> SiteLiquid {
         var byName: [String: String] = [:], byPath: [String: String] = [:]
         for post in posts {
             let url = config.relativeURL(post.url)
@@ -413,7 +418,7 @@ public struct SiteLoader: Sendable {
         for page in templatePages { byPath[page.sourcePath] = config.relativeURL(page.url) }
         // `{% link %}` names static files too: `{% link assets/paper.pdf %}`.
         for file in staticFiles { byPath[file] = config.relativeURL("/" + Permalink.escapePath(file)) }
-        return SiteLiquid(config: config, source: source, posts: byName, files: byPath, markdown: pipeline)
+        return SiteLiquid(config: config, source: source, posts: byName, files: byPath, markdown: pipeline, data: data)
     }
 
     private func modificationDate(of file: URL) -> PostDate? {

@@ -10,9 +10,25 @@ public struct HTMLOptions: Hashable, Sendable {
         case drop
     }
 
-    public var rawHTML: RawHTML
+    /// How code is marked up.
+    public enum CodeMarkup: String, Hashable, Sendable {
+        /// `<pre><code class="language-X">`, as cmark writes it.
+        case commonMark
+        /// As Jekyll's kramdown with Rouge writes it, so a Jekyll theme's
+        /// stylesheet finds its classes: a block in
+        /// `<div class="language-X highlighter-rouge"><div class="highlight">
+        /// <pre class="highlight"><code>`, inline code with
+        /// `class="language-plaintext highlighter-rouge"`, and a block from
+        /// `{% highlight X %}` (info `X jekyll-highlight`, and `linenos`) in
+        /// `<figure class="highlight">`, with Rouge's line-number table.
+        case rouge
+    }
 
-    public init(rawHTML: RawHTML = .keep) {
+    public var rawHTML: RawHTML
+    public var codeMarkup: CodeMarkup
+
+    public init(rawHTML: RawHTML = .keep, codeMarkup: CodeMarkup = .commonMark) {
         self.rawHTML = rawHTML
+        self.codeMarkup = codeMarkup
     }
 }

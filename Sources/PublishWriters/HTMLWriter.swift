@@ -110,18 +110,22 @@ struct HTMLWalker: Walker {
         case .codeBlock(let info, let code):
             newline()
             let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
-            if language.isEmpty {
-                open("pre", node, document)
-                write("<code>")
+            if options.codeMarkup == .rouge {
+                writeRougeBlock(language: String(language), meta: info.dropFirst(language.count), code: code,
+                                node: node, document: document)
             } else {
                 open("pre", node, document)
-                write("<code class=\"")
-                if !language.hasPrefix("language-") { write("language-") }
-                escape(String(language))
-                write("\">")
+                if language.isEmpty {
+                    write("<code>")
+                } else {
+                    write("<code class=\"")
+                    if !language.hasPrefix("language-") { write("language-") }
+                    escape(String(language))
+                    write("\">")
+                }
+                escape(code)
+                write("</code></pre>\n")
             }
-            escape(code)
-            write("</code></pre>\n")
         case .htmlBlock(let html):
             newline()
             switch options.rawHTML {
@@ -234,6 +238,41 @@ struct HTMLWalker: Walker {
         return style.isTight
     }
 
+    /// A code block as kramdown with Rouge writes it (see `CodeMarkup.rouge`).
+    private mutating func writeRougeBlock(language: String, meta: Substring, code: String, node: NodeID,
+                                          document: Document) {
+        let words = meta.split(whereSeparator: \.isWhitespace)
+        let name = language.isEmpty ? "plaintext" : language
+        guard words.contains("jekyll-highlight") else {
+            write("<div class=\"language-")
+            escape(name)
+            write(" highlighter-rouge\">")
+            open("div", node, document, extra: " class=\"highlight\"")
+            write("<pre class=\"highlight\"><code>")
+            escape(code)
+            write("</code></pre></div></div>\n")
+            return
+        }
+        open("figure", node, document, extra: " class=\"highlight\"")
+        write("<pre><code class=\"language-")
+        escape(name)
+        write("\" data-lang=\"")
+        escape(name)
+        write("\">")
+        if words.contains("linenos") {
+            let lines = code.hasSuffix("\n") ? code.dropLast().split(separator: "\n", omittingEmptySubsequences: false).count
+                                             : code.split(separator: "\n", omittingEmptySubsequences: false).count
+            write("<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">")
+            for number in 1...max(1, lines) { write("\(number)\n") }
+            write("</pre></td><td class=\"code\"><pre>")
+            escape(code)
+            write("</pre></td></tr></tbody></table>")
+        } else {
+            escape(code)
+        }
+        write("</code></pre></figure>\n")
+    }
+
     private mutating func writeCheckbox(_ task: TaskState) {
         write(task == .checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
                                : "<input type=\"checkbox\" disabled=\"\" /> ")
@@ -282,7 +321,7 @@ struct HTMLWalker: Walker {
         case .lineBreak:
             write("<br />\n")
         case .code(let code):
-            write("<code>")
+            write(options.codeMarkup == .rouge ? "<code class=\"language-plaintext highlighter-rouge\">" : "<code>")
             escape(code)
             write("</code>")
         case .html(let html):

@@ -104,4 +104,35 @@ struct JekyllPagesTests {
         #expect(try site.build().status == 0)
         #expect(site.exists("_site/about/index.html"))
     }
+
+    @Test("site.data holds _data's YAML, JSON and CSV files, folders as hashes, in layouts, pages and posts")
+    func data() throws {
+        var files = JekyllPagesTests.posts(1)
+        files["_data/nav.yml"] = "- title: Home\n  url: /\n- title: About\n  url: /about/\n"
+        files["_data/people/lin.json"] = "{\"name\": \"Lin\", \"langs\": [\"zh\", \"en\"]}"
+        files["_data/sizes.csv"] = "name,size\nsmall,1\n\"big, really\",\"2\"\"\"\n"
+        files["nav.html"] = """
+            ---
+            ---
+            {% for item in site.data.nav %}{{ item.title }}={{ item.url }};{% endfor %}\
+            {{ site.data.people.lin.name }}:{{ site.data.people.lin.langs | join: "+" }};\
+            {% for row in site.data.sizes %}{{ row.name }}/{{ row.size }};{% endfor %}
+            """
+        files["_posts/2020-01-02-uses-data.md"] = "{{ site.data.nav.size }} links\n"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/nav.html") == "Home=/;About=/about/;Lin:zh+en;small/1;big, really/2\";")
+        #expect(site.read("_site/2020/01/02/uses-data.html")?.contains("<p>2 links</p>") == true)
+    }
+
+    @Test("A data file that does not read is an error at its line; the site is still built")
+    func badData() throws {
+        var files = JekyllPagesTests.posts(1)
+        files["_data/broken.yml"] = "a: [unclosed\n"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.stderr.contains("_data/broken.yml:"), "\(run.stderr)")
+        #expect(site.exists("_site/2020/01/01/post-1.html"))
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("The built-in theme's layouts")
 struct ThemeTests {
-    private let theme = Theme(site: Site(config: SiteConfig(), posts: []))
+    private var theme: Theme { Theme(site: Site(config: SiteConfig(), posts: [])) }
 
     @Test("Every built-in layout parses, and each but default sits in default")
     func builtInLayoutsParse() throws {

@@ -209,9 +209,10 @@ struct JekyllCompatibilityTests {
     @Test("raw keeps Liquid as text; highlight becomes a fenced code block")
     func rawAndHighlight() throws {
         let (text, diagnostics) = try html(of: "_posts/2015-01-01-b.md", in: [
-            "_posts/2015-01-01-b.md": "{% raw %}`{{ x }}`{% endraw %}\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n",
+            "_posts/2015-01-01-b.md": "{% raw %}`{{ x }}`{% endraw %}\n\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n",
         ])
-        #expect(text == "code:{{ x }}|code[ruby]:puts 1\n")
+        // The words after the language mark the tag's block for an HTML writer that writes Rouge's <figure>.
+        #expect(text == "code:{{ x }}|code[ruby jekyll-highlight linenos]:puts 1\n")
         #expect(diagnostics.isEmpty)
     }
 
