@@ -183,7 +183,7 @@ struct SitePages: Sendable {
             values["related_posts"] = .array(related.map { .drop(PostDrop(shelf: shelf, index: $0)) })
             site = .hash(values)
         }
-        return try render(content, layout: theme.layout(for: post.metadata, kind: "post"), page: page,
+        return try render(content, layout: theme.layout(for: post.metadata, kind: "post", path: post.sourcePath), page: page,
                           path: post.sourcePath, site: site)
     }
 
@@ -197,7 +197,7 @@ struct SitePages: Sendable {
         variables["lang"] = .string(language(of: page.metadata))
         variables["content"] = .string(content)
         variables["meta_description"] = page.metadata.description.map(Value.string) ?? .nil
-        return try render(content, layout: theme.layout(for: page.metadata, kind: "page"), page: variables,
+        return try render(content, layout: theme.layout(for: page.metadata, kind: "page", path: page.sourcePath), page: variables,
                           path: page.sourcePath)
     }
 
@@ -356,7 +356,8 @@ struct SitePages: Sendable {
     /// jekyll-paginate's `paginator`.
     func templatePage(_ index: Int, number: Int) throws(Theme.Failure) -> HTMLPage {
         let template = site.templatePages[index]
-        var page = template.data
+        var page = site.liquid.map { $0.defaults.values(for: template.sourcePath, type: "pages") } ?? Hash()
+        for (key, value) in template.data { page[key] = value }
         page["url"] = .string(number > 1 ? paginatePath(number) : template.url)
         page["path"] = .string(template.sourcePath)
         page["name"] = .string((template.sourcePath as NSString).lastPathComponent)
@@ -379,7 +380,7 @@ struct SitePages: Sendable {
         variables["page"] = .hash(page)
         let expanded = try theme.expand(template.text, firstLine: template.firstLine, path: template.sourcePath,
                                         variables: variables)
-        guard let layout = template.layout else {
+        guard let layout = LayoutFile.layoutName(page["layout"]) else {
             return HTMLPage(bytes: Array(expanded.text.utf8), warnings: expanded.warnings)
         }
         page["content"] = .string(expanded.text)

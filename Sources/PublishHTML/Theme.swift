@@ -43,6 +43,7 @@ struct Theme: Sendable {
     /// `site`, as the site's posts saw it.
     let site: Value
     private let environment: Environment
+    private let defaultLayout: @Sendable (String) -> Value?
     private let settings: LiquidSettings
     private let timeZone: TimeZone
     /// `site.time`: when the build started.
@@ -54,6 +55,7 @@ struct Theme: Sendable {
         let liquid = site.liquid
         environment = liquid?.environment ?? Environment.jekyll(includes: NoFileSystem(), siteFiles: NoFileSystem())
         settings = liquid?.settings ?? LiquidSettings()
+        defaultLayout = { liquid?.defaultLayout(for: $0) }
         timeZone = site.config.timeZone
         self.now = Time(seconds: Int(now.timeIntervalSince1970)).shown(in: timeZone)
         self.site = liquid?.site ?? .hash(["title": .string(site.config.title),
@@ -125,11 +127,13 @@ struct Theme: Sendable {
     }
 
     /// The layout a post or page asks for: its front matter's `layout:`
-    /// when the site has layouts of its own (nil for `layout: null`), else
-    /// `kind`, the built-in one.
-    func layout(for metadata: Metadata, kind: String) -> String? {
-        guard followsFrontMatter, let value = metadata.extra["layout"] else { return kind }
-        return LayoutFile.layoutName(value.liquidValue)
+    /// (nil for `layout: null`), or the one `defaults:` gives its path, when
+    /// the site has layouts of its own; else `kind`, the built-in one.
+    func layout(for metadata: Metadata, kind: String, path: String) -> String? {
+        guard followsFrontMatter else { return kind }
+        if let value = metadata.extra["layout"] { return LayoutFile.layoutName(value.liquidValue) }
+        if let value = defaultLayout(path) { return LayoutFile.layoutName(value) }
+        return kind
     }
 
     /// A page's text rendered through `name` and the layouts around it.

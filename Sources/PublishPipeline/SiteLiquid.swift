@@ -21,6 +21,8 @@ public struct SiteLiquid: Sendable {
     /// Any post's, page's or static file's URL (with the baseurl) by its source path.
     let files: [String: String]
     public let timeZone: TimeZone
+    /// `defaults:` of `_config.yml`, under every file's front matter.
+    public let defaults: FrontMatterDefaults
     let baseurl: String
     /// A `CacheKey` of everything a file's Liquid can look up: a post that
     /// holds Liquid is taken from the cache only while this is the same.
@@ -49,6 +51,7 @@ public struct SiteLiquid: Sendable {
         self.posts = posts
         self.files = files
         self.timeZone = config.timeZone
+        self.defaults = FrontMatterDefaults(config: config.values)
         self.baseurl = config.baseurl
         var values = Hash(config.values.map { ($0.key, $0.value.liquidValue) })
         // `site` is what the configuration says, as in Jekyll: publish's own
@@ -100,7 +103,7 @@ public struct SiteLiquid: Sendable {
     /// `page.X` for a file with this front matter: Jekyll's keys, typed,
     /// then every other key of the front matter as written.
     public func pageVariables(_ metadata: Metadata, path: String) -> Value {
-        var page = Hash()
+        var page = defaults.isEmpty ? Hash() : defaults.values(for: path, type: SiteLiquid.type(of: path))
         for entry in metadata.extra { page[entry.key] = entry.value.liquidValue }
         page["path"] = .string(path)
         if let url = files[path] { page["url"] = .string(String(url.dropFirst(baseurl.count))) }
@@ -118,6 +121,19 @@ public struct SiteLiquid: Sendable {
             page["author"] = .array(metadata.authors.map { .string($0.name) })
         }
         return .hash(page)
+    }
+
+    /// The `defaults:` type of the file at `path`: `posts`, `drafts` or `pages`.
+    public static func type(of path: String) -> String {
+        let folders = path.split(separator: "/").dropLast()
+        if folders.contains("_posts") { return "posts" }
+        if folders.contains("_drafts") { return "drafts" }
+        return "pages"
+    }
+
+    /// The layout `defaults:` gives the file at `path`, if any.
+    public func defaultLayout(for path: String) -> Value? {
+        defaults.isEmpty ? nil : defaults.values(for: path, type: SiteLiquid.type(of: path))["layout"]
     }
 
     /// A front matter date as Liquid's time, in its own offset or the site's zone.

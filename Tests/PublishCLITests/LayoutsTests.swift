@@ -132,4 +132,32 @@ struct LayoutsTests {
         #expect(run.stderr.contains("templates/list.mustache: warning: Mustache templates are no longer read: the theme's layouts are Liquid, and a site replaces one with _layouts/home.html"),
                 "\(run.stderr)")
     }
+
+    @Test("defaults: in _config.yml give a layout and values by path and type; front matter and narrower scopes win")
+    func frontMatterDefaults() throws {
+        let site = try Site([
+            "_config.yml": """
+                defaults:
+                  - scope: {path: ""}
+                    values: {layout: wrap, note: everywhere}
+                  - scope: {path: "", type: posts}
+                    values: {layout: article}
+                  - scope: {path: "_posts/travel"}
+                    values: {note: travel}
+
+                """,
+            "_layouts/wrap.html": "[wrap {{ page.note }}]{{ content }}",
+            "_layouts/article.html": "[article {{ page.note }}]{{ content }}",
+            "_posts/2020-01-01-a.md": "A\n",
+            "_posts/travel/2020-01-02-b.md": "B\n",
+            "_posts/2020-01-03-c.md": "---\nlayout: wrap\nnote: mine\n---\nC\n",
+            "about.md": "---\ntitle: About\n---\nMe\n",
+        ])
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/2020/01/01/a.html") == "[article everywhere]<p>A</p>\n")
+        #expect(site.read("_site/2020/01/02/b.html") == "[article travel]<p>B</p>\n")
+        #expect(site.read("_site/2020/01/03/c.html") == "[wrap mine]<p>C</p>\n")
+        #expect(site.read("_site/about.html") == "[wrap everywhere]<p>Me</p>\n")
+    }
 }
