@@ -258,8 +258,10 @@ struct SitePages: Sendable {
         let taxonomies = [("categories", labels.categories, site.categories), ("tags", labels.tags, site.tags)]
             .filter { !$0.2.isEmpty }
             .map { kind, title, terms -> Value in
-                .hash(["title": .string(title), "terms": .array(terms.map {
-                    .hash(["name": .string($0.name), "url": .string(termPath(kind, $0.name)), "count": .int($0.posts.count)])
+                .hash(["title": .string(title), "terms": .array(terms.map { term -> Value in
+                    let url = termPath(kind, term.name)
+                    return .hash(["name": .string(term.name), "url": .string(url), "href": .string(href(url)),
+                                  "count": .int(term.posts.count)])
                 })])
             }
         let page: Hash = [
@@ -467,7 +469,7 @@ struct SitePages: Sendable {
     private func summary(of post: Post) -> Value {
         let lang = language(of: post.metadata)
         return .hash([
-            "title": .string(post.title), "url": .string(post.url), "lang": .string(lang),
+            "title": .string(post.title), "url": .string(post.url), "href": .string(href(post.url)), "lang": .string(lang),
             "date": .time(Time(seconds: Int(post.date.timeIntervalSince1970.rounded(.down)),
                                utcOffset: site.config.timeZone.secondsFromGMT(for: post.date))),
             "datetime": .string(rfc3339(post.date)), "day": .string(day(post.date)),
@@ -478,17 +480,43 @@ struct SitePages: Sendable {
     }
 
     private func link(to post: Post) -> Value {
-        .hash(["title": .string(post.title), "url": .string(post.url)])
+        .hash(["title": .string(post.title), "url": .string(post.url), "href": .string(href(post.url))])
     }
 
     /// A category's or tag's name and the URL of its page.
     private func termLink(_ kind: String, _ name: String) -> Value {
-        .hash(["name": .string(name), "url": .string(termPath(kind, name))])
+        let url = termPath(kind, name)
+        return .hash(["name": .string(name), "url": .string(url), "href": .string(href(url))])
+    }
+
+    /// A site path as pages link to it: under the baseurl.
+    private func href(_ url: String) -> String {
+        site.config.relativeURL(url)
     }
 
     private func description(of post: Post) -> String? {
-        post.metadata.description ?? TextWriter(options: TextOptions(columns: 0)).render(post.excerpt)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if let description = post.metadata.description { return description }
+        // Trimmed in Swift: Foundation's trimmingCharacters goes through
+        // NSString on Linux, which cost more than writing the excerpt.
+        let text = TextWriter(options: TextOptions(columns: 0)).render(post.excerpt)
+        let start = text.unicodeScalars.firstIndex { !SitePages.isSpace($0) } ?? text.unicodeScalars.endIndex
+        let end = text.unicodeScalars.lastIndex { !SitePages.isSpace($0) }.map { text.unicodeScalars.index(after: $0) }
+            ?? start
+        return String(text.unicodeScalars[start..<max(start, end)])
+    }
+
+    /// `CharacterSet.whitespacesAndNewlines`: Unicode's separators (Z*),
+    /// tab, line feed to carriage return, and next line.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        case 0..<0x80: return false
+        default:
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
+        }
     }
 
     /// `/categories/some-name/`, percent-encoded.
