@@ -51,7 +51,7 @@ struct SitePages: Sendable {
         let config = site.config
         labels = Labels.forLanguage(config.language)
         let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
-        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, codeMarkup: config.isKramdown ? .rouge : .commonMark))
+        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, flavor: config.isKramdown ? .kramdown : .commonMark))
         var excerptKey = CacheKey("excerpt html")
         excerptKey.add(rawHTML.rawValue)
         excerptKey.add(config.isKramdown ? "rouge" : "")

@@ -40,11 +40,11 @@ public struct SiteLiquid: Sendable {
         environment.tags["highlight"] = HighlightFence.parser
         // jekyll-seo-tag's and jekyll-feed's tags, which themes use whether or not the site lists the plugins.
         for (name, tag) in JekyllPlugins.tags { environment.tags[name] = tag }
-        let codeMarkup: HTMLOptions.CodeMarkup = config.isKramdown ? .rouge : .commonMark
+        let flavor: HTMLOptions.Flavor = config.isKramdown ? .kramdown : .commonMark
         environment.filters["markdownify"] = Filter { input, _, _ in
             // Jekyll's filter: the text as the site's Markdown, with its stages, as HTML.
             guard let result = try? markdown.read(Array(input.text.utf8), path: nil) else { return input }
-            return .string(HTMLWriter(options: HTMLOptions(codeMarkup: codeMarkup)).render(result.document))
+            return .string(HTMLWriter(options: HTMLOptions(flavor: flavor)).render(result.document))
         }
         self.environment = environment
         self.settings = config.liquid

@@ -10,25 +10,27 @@ public struct HTMLOptions: Hashable, Sendable {
         case drop
     }
 
-    /// How code is marked up.
-    public enum CodeMarkup: String, Hashable, Sendable {
-        /// `<pre><code class="language-X">`, as cmark writes it.
+    /// Whose markup the HTML follows where writers differ.
+    public enum Flavor: String, Hashable, Sendable {
+        /// cmark-gfm's: `<pre><code class="language-X">`, task items with a
+        /// bare checkbox.
         case commonMark
-        /// As Jekyll's kramdown with Rouge writes it, so a Jekyll theme's
-        /// stylesheet finds its classes: a block in
+        /// Jekyll's kramdown (GFM input, Rouge), so a Jekyll theme's
+        /// stylesheet finds its classes: task lists as `ul.task-list` of
+        /// `li.task-list-item` with `input.task-list-item-checkbox`; a code block in
         /// `<div class="language-X highlighter-rouge"><div class="highlight">
         /// <pre class="highlight"><code>`, inline code with
         /// `class="language-plaintext highlighter-rouge"`, and a block from
         /// `{% highlight X %}` (info `X jekyll-highlight`, and `linenos`) in
         /// `<figure class="highlight">`, with Rouge's line-number table.
-        case rouge
+        case kramdown
     }
 
     public var rawHTML: RawHTML
-    public var codeMarkup: CodeMarkup
+    public var flavor: Flavor
 
-    public init(rawHTML: RawHTML = .keep, codeMarkup: CodeMarkup = .commonMark) {
+    public init(rawHTML: RawHTML = .keep, flavor: Flavor = .commonMark) {
         self.rawHTML = rawHTML
-        self.codeMarkup = codeMarkup
+        self.flavor = flavor
     }
 }

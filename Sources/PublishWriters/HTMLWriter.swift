@@ -94,7 +94,11 @@ struct HTMLWalker: Walker {
         case .list(let style):
             newline()
             if style.kind == .bullet {
-                open("ul", node, document)
+                let tasks = options.flavor == .kramdown && document.children(of: node).contains {
+                    if case .block(.item(let task)) = document.kind(of: $0) { return task != nil }
+                    return false
+                }
+                open("ul", node, document, extra: tasks ? " class=\"task-list\"" : "")
             } else if style.start == 1 {
                 open("ol", node, document)
             } else {
@@ -103,14 +107,15 @@ struct HTMLWalker: Walker {
             write("\n")
         case .item(let task):
             newline()
-            open("li", node, document)
+            open("li", node, document,
+                 extra: task != nil && options.flavor == .kramdown ? " class=\"task-list-item\"" : "")
             // Before the item's first block, as cmark-gfm writes it: inside a
             // tight item's text, before a loose item's first paragraph.
             if let task { writeCheckbox(task) }
         case .codeBlock(let info, let code):
             newline()
             let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
-            if options.codeMarkup == .rouge {
+            if options.flavor == .kramdown {
                 writeRougeBlock(language: String(language), meta: info.dropFirst(language.count), code: code,
                                 node: node, document: document)
             } else {
@@ -238,7 +243,7 @@ struct HTMLWalker: Walker {
         return style.isTight
     }
 
-    /// A code block as kramdown with Rouge writes it (see `CodeMarkup.rouge`).
+    /// A code block as kramdown with Rouge writes it (see `Flavor.kramdown`).
     private mutating func writeRougeBlock(language: String, meta: Substring, code: String, node: NodeID,
                                           document: Document) {
         let words = meta.split(whereSeparator: \.isWhitespace)
@@ -274,6 +279,12 @@ struct HTMLWalker: Walker {
     }
 
     private mutating func writeCheckbox(_ task: TaskState) {
+        if options.flavor == .kramdown {
+            write(task == .checked
+                  ? "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" /> "
+                  : "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" /> ")
+            return
+        }
         write(task == .checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
                                : "<input type=\"checkbox\" disabled=\"\" /> ")
     }
@@ -321,7 +332,7 @@ struct HTMLWalker: Walker {
         case .lineBreak:
             write("<br />\n")
         case .code(let code):
-            write(options.codeMarkup == .rouge ? "<code class=\"language-plaintext highlighter-rouge\">" : "<code>")
+            write(options.flavor == .kramdown ? "<code class=\"language-plaintext highlighter-rouge\">" : "<code>")
             escape(code)
             write("</code>")
         case .html(let html):

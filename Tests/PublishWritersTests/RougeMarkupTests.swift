@@ -7,7 +7,7 @@ import Testing
 @Suite("Rouge's code markup")
 struct RougeMarkupTests {
     private func rouge(_ markdown: String) -> String {
-        HTMLWriter(options: HTMLOptions(codeMarkup: .rouge)).render(parse(markdown))
+        HTMLWriter(options: HTMLOptions(flavor: .kramdown)).render(parse(markdown))
     }
 
     @Test("A fenced block in kramdown's two wrappers, plaintext without a language; inline code with its class")
@@ -47,5 +47,24 @@ struct RougeMarkupTests {
     func commonMarkIgnoresMarker() {
         #expect(HTMLWriter().render(parse("```ruby jekyll-highlight\nputs 1\n```\n"))
                 == "<pre><code class=\"language-ruby\">puts 1\n</code></pre>\n")
+    }
+
+    @Test("Task lists carry kramdown's classes, so a Jekyll theme draws its own checkboxes")
+    func taskList() {
+        var builder = Builder()
+        builder.add(.block(.list(ListStyle(kind: .bullet, isTight: true)))) { b, list in
+            for (state, word) in [(TaskState.checked, "done"), (.unchecked, "todo")] {
+                b.add(.block(.item(task: state)), to: list) { b, item in
+                    b.add(.block(.paragraph), to: item) { b, p in b.text(word, to: p) }
+                }
+            }
+        }
+        #expect(HTMLWriter(options: HTMLOptions(flavor: .kramdown)).render(builder.document) == """
+            <ul class="task-list">
+            <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" /> done</li>
+            <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" /> todo</li>
+            </ul>
+
+            """)
     }
 }
