@@ -1,6 +1,7 @@
 import CLibSass
 import Foundation
 import PublishAST
+import PublishPipeline
 
 /// A site's `.scss` and `.sass` files with front matter, compiled to CSS
 /// through libsass as jekyll-sass-converter does: `@import` looked up
@@ -123,8 +124,8 @@ struct Sass: Sendable {
             sass_import_set_list_entry(list, 0, failed)
             return list
         }
-        let resolved = URL(fileURLWithPath: found).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(sass.root + "/"), let data = FileManager.default.contents(atPath: resolved) else {
+        guard let resolved = SiteBoundary.resolve(URL(fileURLWithPath: found), inside: sass.root),
+              let data = FileManager.default.contents(atPath: resolved) else {
             let failed = sass_make_import_entry(url, nil, nil)
             sass_import_set_error(failed, "\(name) leads outside the site, so it is not read.", 0, 0)
             sass_import_set_list_entry(list, 0, failed)

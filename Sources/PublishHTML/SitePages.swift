@@ -399,8 +399,8 @@ struct SitePages: Sendable {
             for entry in sass { if let text = entry.value.scalarText { settings[entry.key] = text } }
         }
         let compiler = Sass(source: source, config: settings)
-        let file = URL(fileURLWithPath: compiler.root + "/" + path).resolvingSymlinksInPath().path
-        guard file.hasPrefix(compiler.root + "/"), let data = FileManager.default.contents(atPath: file) else {
+        guard let file = SiteBoundary.resolve(URL(fileURLWithPath: compiler.root + "/" + path), inside: compiler.root),
+              let data = FileManager.default.contents(atPath: file) else {
             throw Theme.Failure(diagnostic: .warning("the file is a link to a file outside the site, so it is not read",
                                                      at: SourceLocation(path: path, position: .unknown)))
         }

@@ -70,8 +70,7 @@ public struct LayoutFile: Sendable {
             let file = root.appendingPathComponent(relative)
             let path = folder + "/" + relative
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            let resolved = file.resolvingSymlinksInPath().path
-            guard resolved == site || resolved.hasPrefix(site + "/") else {
+            guard let resolved = SiteBoundary.resolve(file, inside: site) else {
                 diagnostics.append(.warning("the layout is a link to a file outside the site, so it is not read",
                                             at: SourceLocation(path: path, position: .unknown)))
                 continue

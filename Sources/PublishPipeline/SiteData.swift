@@ -23,8 +23,7 @@ enum SiteData {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let file = url.appendingPathComponent(name)
                 let relative = path + "/" + name
-                let resolved = file.resolvingSymlinksInPath().path
-                guard resolved == site || resolved.hasPrefix(site + "/") else {
+                guard let resolved = SiteBoundary.resolve(file, inside: site) else {
                     diagnostics.append(.warning("the file is a link to a file outside the site, so it is not read",
                                                 at: SourceLocation(path: relative, position: .unknown)))
                     continue

@@ -394,9 +394,8 @@ public struct SiteLoader: Sendable {
 
     /// A file of the site, unless it is a link that leads outside the site.
     private func readSafely(_ path: String) -> Data? {
-        let file = source.appendingPathComponent(path).resolvingSymlinksInPath().path
-        let root = source.resolvingSymlinksInPath().path
-        guard file.hasPrefix(root + "/") else { return nil }
+        guard let file = SiteBoundary.resolve(source.appendingPathComponent(path),
+                                              inside: source.resolvingSymlinksInPath().path) else { return nil }
         return FileManager.default.contents(atPath: file)
     }
 
