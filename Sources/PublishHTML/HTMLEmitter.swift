@@ -66,6 +66,11 @@ public struct HTMLEmitter: Emitter {
             let css = (path as NSString).deletingPathExtension + ".css"
             if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.sass(index)) }
         }
+        // jekyll-sitemap's files, unless the site writes its own.
+        if site.config.plugins.contains("jekyll-sitemap") {
+            if owners["sitemap.xml"] == nil, !site.staticFiles.contains("sitemap.xml") { jobs.append(.sitemap) }
+            if owners["robots.txt"] == nil, !site.staticFiles.contains("robots.txt") { jobs.append(.robots) }
+        }
         if owners["index.html"] == nil { jobs += (1...pages.indexPageCount).map { .index($0) } }
         if owners["archive/index.html"] == nil { jobs.append(.archive) }
         jobs += pages.terms().filter { owners[$0.path] == nil }.map { .term($0) }
@@ -141,11 +146,14 @@ public struct HTMLEmitter: Emitter {
         case template(Int, Int)
         /// A Sass file of the site, and its source map.
         case sass(Int)
+        /// jekyll-sitemap's `sitemap.xml` and `robots.txt`.
+        case sitemap, robots
 
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page, .template, .sass: true
+            case .stylesheet, .post, .page, .template, .sass, .robots: true
+            case .sitemap: false
             case .index, .archive, .term: false
             }
         }
@@ -172,6 +180,12 @@ public struct HTMLEmitter: Emitter {
                 try files.put("archive/index.html", key: pages.archiveKey()) { made(try pages.archive()) }
             case .term(let term):
                 try files.put(term.path, key: pages.termKey(term)) { made(try pages.termPage(term)) }
+            case .sitemap:
+                let bytes = pages.sitemap()
+                try files.put("sitemap.xml", key: ContentHash.hex(bytes)) { bytes }
+            case .robots:
+                let bytes = Array("Sitemap: \(pages.absolute("/sitemap.xml"))\n".utf8)
+                try files.put("robots.txt", key: ContentHash.hex(bytes)) { bytes }
             case .sass(let index):
                 let path = site.sassFiles[index]
                 let output = try pages.sass(path)

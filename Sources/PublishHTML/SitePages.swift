@@ -391,6 +391,46 @@ struct SitePages: Sendable {
         return HTMLPage(bytes: Array(laid.text.utf8), warnings: expanded.warnings + laid.warnings)
     }
 
+    /// A site path as jekyll-sitemap writes it: under the site's `url` and
+    /// baseurl, or under the baseurl alone when the site has no `url`.
+    func absolute(_ path: String) -> String {
+        var base = ""
+        if case .string(let url)? = site.config.values["url"]?.liquidValue { base = url }
+        if base.hasSuffix("/") { base.removeLast() }
+        return base + site.config.baseurl + path
+    }
+
+    /// jekyll-sitemap's `sitemap.xml`: every post, then every HTML page but
+    /// those whose front matter says `sitemap: false`, and the PDFs, with
+    /// the posts' dates as `lastmod`.
+    func sitemap() -> [UInt8] {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        func add(_ path: String, lastmod: String?) {
+            var loc: [UInt8] = []
+            HTMLEscaping.appendEscaped(absolute(path), to: &loc)
+            out += "<url>\n<loc>" + String(decoding: loc, as: UTF8.self) + "</loc>\n"
+            if let lastmod { out += "<lastmod>" + lastmod + "</lastmod>\n" }
+            out += "</url>\n"
+        }
+        for post in site.posts where post.metadata.extra["sitemap"] != .bool(false) {
+            let zone = site.config.timeZone
+            let time = Time(seconds: Int(post.date.timeIntervalSince1970.rounded(.down)), utcOffset: zone.secondsFromGMT(for: post.date))
+            add(post.url, lastmod: time.format("%Y-%m-%dT%H:%M:%S%:z"))
+        }
+        for page in site.pages where page.metadata.extra["sitemap"] != .bool(false) && page.outputPath.hasSuffix(".html")
+            && page.outputPath != "404.html" {
+            add(page.url, lastmod: nil)
+        }
+        for page in site.templatePages where page.data["sitemap"].map({ $0.isTruthy }) ?? true
+            && page.outputPath.hasSuffix(".html") && page.outputPath != "404.html" {
+            add(page.url, lastmod: nil)
+        }
+        for file in site.staticFiles where file.lowercased().hasSuffix(".pdf") {
+            add("/" + Permalink.escapePath(file), lastmod: nil)
+        }
+        return Array((out + "</urlset>\n").utf8)
+    }
+
     /// A Sass file of the site, compiled.
     func sass(_ path: String) throws(Theme.Failure) -> Sass.Output {
         guard let source = site.source else { throw Theme.Failure(diagnostic: nil) }

@@ -11,6 +11,21 @@ public struct SiteConfig: Sendable {
     /// Whether the site's Markdown is Jekyll's kramdown: then the HTML
     /// output marks code up as kramdown with Rouge does.
     public var isKramdown = false
+
+    /// The Jekyll plugins `_config.yml` lists under `plugins:` (or the
+    /// older `gems:`).
+    public var plugins: [String] {
+        var names: [String] = []
+        for key in ["plugins", "gems"] {
+            if case .sequence(let items)? = values[key] { names += items.compactMap(\.scalarText) }
+        }
+        return names
+    }
+
+    /// The plugins publish does the work of; any other is warned about.
+    public static let knownPlugins: Set<String> = [
+        "jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-paginate", "jemoji", "jekyll-github-metadata",
+    ]
     public var description: String = ""
     /// The scheme and host, with no trailing slash: `https://example.org`.
     public var url: String = ""

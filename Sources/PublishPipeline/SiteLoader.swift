@@ -148,6 +148,10 @@ public struct SiteLoader: Sendable {
         var site = Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source)
         site.liquid = liquid
         site.templatePages = templatePages
+        for plugin in config.plugins where !SiteConfig.knownPlugins.contains(plugin) {
+            diagnostics.append(.warning("publish has no plugin \(plugin), so the site is built without it",
+                                        at: SourceLocation(path: "_config.yml", position: .unknown)))
+        }
         site.sassFiles = found.sassFiles
         if let layouts = LayoutFile.readFolder(config.liquid.layoutsFolder, in: source) {
             site.layouts = layouts.layouts

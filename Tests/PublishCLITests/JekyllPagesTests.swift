@@ -135,4 +135,27 @@ struct JekyllPagesTests {
         #expect(run.stderr.contains("_data/broken.yml:"), "\(run.stderr)")
         #expect(site.exists("_site/2020/01/01/post-1.html"))
     }
+
+    @Test("jekyll-sitemap: sitemap.xml of posts, HTML pages and PDFs, and robots.txt, unless the site has its own")
+    func sitemap() throws {
+        var files = JekyllPagesTests.posts(2)
+        files["_config.yml"] = "url: https://example.org\nbaseurl: /blog\nplugins: [jekyll-sitemap, jekyll-unknown]\n"
+        files["about.md"] = "---\ntitle: About\n---\nMe\n"
+        files["secret.md"] = "---\nsitemap: false\n---\nHidden\n"
+        files["papers/a b.pdf"] = "%PDF"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.stderr.contains("_config.yml: warning: publish has no plugin jekyll-unknown, so the site is built without it"),
+                "\(run.stderr)")
+        let xml = try #require(site.read("_site/sitemap.xml"))
+        let locs = xml.components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(locs == ["https://example.org/blog/2020/01/01/post-1.html", "https://example.org/blog/2020/01/02/post-2.html",
+                         "https://example.org/blog/about.html", "https://example.org/blog/papers/a%20b.pdf"])
+        #expect(xml.contains("<lastmod>2020-01-01T00:00:00+00:00</lastmod>"))
+        #expect(site.read("_site/robots.txt") == "Sitemap: https://example.org/blog/sitemap.xml\n")
+
+        try site.write("User-agent: *\n", to: "robots.txt")
+        #expect(try site.build().status == 0)
+        #expect(site.read("_site/robots.txt") == "User-agent: *\n")
+    }
 }
