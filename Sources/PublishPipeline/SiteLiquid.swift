@@ -14,7 +14,7 @@ public struct SiteLiquid: Sendable {
     public let environment: Environment
     public let settings: LiquidSettings
     /// `site.X`: the configuration, every value as YAML typed it.
-    public let site: Value
+    public private(set) var site: Value
     /// A post's URL (with the baseurl) by its file name without extension,
     /// `2014-06-16-hello`, and by its path below `_posts`.
     let posts: [String: String]
@@ -98,6 +98,18 @@ public struct SiteLiquid: Sendable {
         } catch let error as LiquidError {
             throw Diagnostic.error(message(error), at: location(error))
         }
+    }
+
+    /// The same Liquid, with `site.posts`, `site.categories` and `site.tags`
+    /// (of `posts`, oldest first) for a page's own Liquid, as Jekyll
+    /// renders pages once every post is read. Posts' own Liquid does not
+    /// get them, so that editing one post never makes another read again.
+    func withPosts(_ posts: [Post], pages: [Page], config: SiteConfig) -> SiteLiquid {
+        var copy = self
+        let shelf = SiteDrops.Shelf(site: Site(config: config, posts: posts, pages: pages), writer: HTMLWriter(),
+                                    excerpt: { HTMLWriter().render($0.excerpt) })
+        copy.site = SiteDrops(shelf: shelf, config: site, now: nil).site
+        return copy
     }
 
     /// `page.X` for a file with this front matter: Jekyll's keys, typed,

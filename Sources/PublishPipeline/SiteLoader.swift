@@ -87,8 +87,10 @@ public struct SiteLoader: Sendable {
             return (index, outcome)
         }
         for (index, outcome) in again { posts[index] = outcome }
+        let readPosts = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
+        let pageLiquid = liquid.withPosts(readPosts, pages: pages.compactMap(\.item), config: config)
         let pagesAgain = Parallel.map(pages.indices.filter { pages[$0].usesLiquid }) { index in
-            (index, readPage(found.pages[index], liquid: liquid))
+            (index, readPage(found.pages[index], liquid: pageLiquid))
         }
         for (index, outcome) in pagesAgain { pages[index] = outcome }
 

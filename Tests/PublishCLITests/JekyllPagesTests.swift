@@ -158,4 +158,24 @@ struct JekyllPagesTests {
         #expect(try site.build().status == 0)
         #expect(site.read("_site/robots.txt") == "User-agent: *\n")
     }
+
+    @Test("A Markdown page's own Liquid lists site.posts, newest first, and site.tags")
+    func markdownPageListsPosts() throws {
+        var files = JekyllPagesTests.posts(3)
+        files["_posts/2020-01-02-post-2.md"] = "---\ntitle: Post 2\ntags: [x]\n---\nBody 2.\n"
+        files["archive.md"] = "---\ntitle: Archive\n---\n{% for post in site.posts %}- [{{ post.title }}]({{ post.url }})\n{% endfor %}\n"
+            + "Tagged x: {{ site.tags.x.size }}\n"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try #require(site.read("_site/archive.html"))
+        #expect(html.contains("""
+            <ul>
+            <li><a href="/2020/01/03/post-3.html">Post 3</a></li>
+            <li><a href="/2020/01/02/post-2.html">Post 2</a></li>
+            <li><a href="/2020/01/01/post-1.html">Post 1</a></li>
+            </ul>
+            <p>Tagged x: 1</p>
+            """), "\(html)")
+    }
 }

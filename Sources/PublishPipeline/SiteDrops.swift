@@ -1,7 +1,6 @@
 import Foundation
 import PublishAST
 import PublishLiquid
-import PublishPipeline
 import PublishWriters
 
 /// The site model as a layout's Liquid reads it: Jekyll's `site.posts`
@@ -10,11 +9,11 @@ import PublishWriters
 /// configuration's keys. Each post is a drop, so a layout that reads only
 /// titles does not render any post's HTML, and one that reads
 /// `post.content` renders it when it asks.
-struct SiteDrops: Sendable {
+public struct SiteDrops: Sendable {
     /// `site`.
-    let site: Value
+    public let site: Value
 
-    init(shelf: Shelf, config base: Value, now: Time) {
+    public init(shelf: Shelf, config base: Value, now: Time?) {
         let site = shelf.site
         let posts = site.posts.indices.map { PostDrop(shelf: shelf, index: $0) }
         var values: Hash
@@ -38,17 +37,17 @@ struct SiteDrops: Sendable {
                           "basename": .string((name as NSString).deletingPathExtension),
                           "extname": .string(extname.isEmpty ? "" : "." + extname), "collection": .nil])
         })
-        values["time"] = .time(now)
+        if let now { values["time"] = .time(now) }
         self.site = .hash(values)
     }
 
     /// What every drop of one build reads from.
-    final class Shelf: Sendable {
+    public final class Shelf: Sendable {
         let site: Site
         let writer: HTMLWriter
         let excerpt: @Sendable (Post) -> String
 
-        init(site: Site, writer: HTMLWriter, excerpt: @escaping @Sendable (Post) -> String) {
+        public init(site: Site, writer: HTMLWriter, excerpt: @escaping @Sendable (Post) -> String) {
             self.site = site
             self.writer = writer
             self.excerpt = excerpt
@@ -60,18 +59,18 @@ struct SiteDrops: Sendable {
 /// `path`, `slug`, `categories`, `tags`, `excerpt` and `content` (its
 /// HTML), `next` (newer) and `previous` (older), `draft`, and every key of
 /// its front matter.
-final class PostDrop: Drop {
+public final class PostDrop: Drop {
     private let shelf: SiteDrops.Shelf
     let index: Int
 
-    init(shelf: SiteDrops.Shelf, index: Int) {
+    public init(shelf: SiteDrops.Shelf, index: Int) {
         self.shelf = shelf
         self.index = index
     }
 
     private var post: Post { shelf.site.posts[index] }
 
-    func value(for key: String) -> Value? {
+    public func value(for key: String) -> Value? {
         let post = self.post
         switch key {
         case "title": return .string(post.title)
@@ -103,9 +102,9 @@ final class PostDrop: Drop {
         }
     }
 
-    var text: String { shelf.writer.render(post.document) }
-    var typeName: String { "Jekyll::Drops::DocumentDrop" }
-    var inspectText: String { "#<Jekyll::Document \(post.sourcePath) collection=posts>" }
+    public var text: String { shelf.writer.render(post.document) }
+    public var typeName: String { "Jekyll::Drops::DocumentDrop" }
+    public var inspectText: String { "#<Jekyll::Document \(post.sourcePath) collection=posts>" }
 
     /// `2014-06-16-hello.md` → `hello`.
     static func slug(of path: String) -> String {
@@ -117,8 +116,8 @@ final class PostDrop: Drop {
 
 /// A page: `title`, `url`, `path`, `name`, `content` (a Markdown page's
 /// HTML; a Liquid page's text), and every key of its front matter.
-final class PageDrop: Drop {
-    enum Source: Sendable {
+public final class PageDrop: Drop {
+    public enum Source: Sendable {
         case markdown(Page)
         case template(TemplatePage)
     }
@@ -126,7 +125,7 @@ final class PageDrop: Drop {
     private let shelf: SiteDrops.Shelf
     let source: Source
 
-    init(shelf: SiteDrops.Shelf, source: Source) {
+    public init(shelf: SiteDrops.Shelf, source: Source) {
         self.shelf = shelf
         self.source = source
     }
@@ -145,7 +144,7 @@ final class PageDrop: Drop {
         }
     }
 
-    func value(for key: String) -> Value? {
+    public func value(for key: String) -> Value? {
         switch (source, key) {
         case (.markdown(let page), "title"): return page.metadata.title.map(Value.string) ?? .nil
         case (.markdown(let page), "url"): return .string(page.url)
@@ -162,7 +161,7 @@ final class PageDrop: Drop {
         }
     }
 
-    var text: String { value(for: "content")?.text ?? "" }
-    var typeName: String { "Jekyll::Drops::PageDrop" }
-    var inspectText: String { "#<Jekyll::Page @relative_path=\"\(path)\">" }
+    public var text: String { value(for: "content")?.text ?? "" }
+    public var typeName: String { "Jekyll::Drops::PageDrop" }
+    public var inspectText: String { "#<Jekyll::Page @relative_path=\"\(path)\">" }
 }
