@@ -159,7 +159,8 @@ public final class OutputFolder: @unchecked Sendable {
         let file = try place(path)
         try makeFolder(containing: file)
         try clear(file)
-        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: file))
+        // The file a link leads to, never the link: the output holds no links.
+        try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: URL(fileURLWithPath: file))
         count(rendered: 1)
     }
 

@@ -49,15 +49,17 @@ struct PostFinder {
         var found = Found()
         var candidates: [Candidate] = []
         var warnings: [Diagnostic] = []
+        var links = Links(root: source.resolvingSymlinksInPath().path)
         let names = drafts ? [postsFolder, draftsFolder] : [postsFolder]
         var folders: [[String]] = [[]]
+        links.enter(source.resolvingSymlinksInPath().path)
         while let folder = folders.popLast() {
             for entry in contents(of: folder) {
                 let path = folder + [entry]
                 let relative = path.joined(separator: "/")
                 let isIncluded = included.contains(relative)
                 guard !entry.hasPrefix(".") || isIncluded, !Self.alwaysExcluded.contains(entry),
-                      !excluded.contains(relative) else {
+                      !excluded.contains(relative), links.admit(filePath(path), relative: relative) else {
                     continue
                 }
                 guard isDirectory(path) else {
@@ -72,7 +74,7 @@ struct PostFinder {
                     continue
                 }
                 if names.contains(entry) {
-                    for file in files(below: path) {
+                    for file in files(below: path, links: &links) {
                         let relative = file.joined(separator: "/")
                         let isDraft = entry == draftsFolder
                         guard let name = file.last, isPostFile(name, isDraft: isDraft) else {
@@ -96,7 +98,7 @@ struct PostFinder {
             }
         }
         found.candidates = candidates.sorted { $0.path < $1.path }
-        found.warnings = warnings.sorted { $0.description < $1.description }
+        found.warnings = (warnings + links.warnings).sorted { $0.description < $1.description }
         found.pages.sort()
         found.staticFiles.sort()
         return found
@@ -149,15 +151,62 @@ struct PostFinder {
     }
 
     /// Every file below `path`, to any depth, skipping hidden ones.
-    private func files(below path: [String]) -> [[String]] {
+    private func files(below path: [String], links: inout Links) -> [[String]] {
         var result: [[String]] = []
         var pending = [path]
         while let folder = pending.popLast() {
             for entry in contents(of: folder) where !entry.hasPrefix(".") {
                 let child = folder + [entry]
+                guard links.admit(filePath(child), relative: child.joined(separator: "/")) else { continue }
                 if isDirectory(child) { pending.append(child) } else { result.append(child) }
             }
         }
         return result
+    }
+
+    /// Symbolic links met on the walk. One whose target is outside the site
+    /// is not followed (a clone of someone's blog may link to `/etc`); a
+    /// folder is read once however many links lead to it, so a link back
+    /// up (`ln -s . _posts/loop`) ends the walk there; each is said once.
+    struct Links {
+        let root: String
+        private var folders: Set<String> = []
+        private(set) var warnings: [Diagnostic] = []
+
+        init(root: String) {
+            self.root = root
+        }
+
+        mutating func enter(_ folder: String) {
+            folders.insert(folder)
+        }
+
+        /// Whether the walk takes the entry at `path`.
+        mutating func admit(_ path: String, relative: String) -> Bool {
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return false }
+            let isLink = status.st_mode & S_IFMT == S_IFLNK
+            if isLink {
+                guard let target = SiteBoundary.resolve(URL(fileURLWithPath: path), inside: root) else {
+                    warnings.append(.warning("this is a link to something outside the site, so it is not read",
+                                             at: SourceLocation(path: relative, position: .unknown)))
+                    return false
+                }
+                var resolved = stat()
+                guard stat(target, &resolved) == 0 else { return false }
+                if resolved.st_mode & S_IFMT == S_IFDIR {
+                    guard folders.insert(target).inserted else {
+                        warnings.append(.warning("this link leads to a folder the build reads already, so it is not read again",
+                                                 at: SourceLocation(path: relative, position: .unknown)))
+                        return false
+                    }
+                }
+                return true
+            }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                return folders.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted
+            }
+            return true
+        }
     }
 }
