@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import PublishPipeline
 
 /// Serves a built site on 127.0.0.1 for `publish serve`. Every HTML page
 /// gets a small script that asks `/__publish/build` once a second and
@@ -48,7 +49,13 @@ final class PreviewServer: Sendable {
         } else if !FileManager.default.fileExists(atPath: file.path) {
             file = file.appendingPathExtension("html")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        // Never a file whose path, links resolved, is outside the output folder.
+        guard let resolved = SiteBoundary.resolve(file, inside: root.resolvingSymlinksInPath().path) else {
+            let missing = !FileManager.default.fileExists(atPath: file.path)
+            return missing ? (.notFound, "text/plain; charset=utf-8", Array("not found: \(clean)".utf8))
+                           : (.forbidden, "text/plain", Array("forbidden".utf8))
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
             return (.notFound, "text/plain; charset=utf-8", Array("not found: \(clean)".utf8))
         }
         let type = Self.contentTypes[file.pathExtension.lowercased()] ?? "application/octet-stream"

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 @Suite("publish serve")
 struct ServeCommandTests {
@@ -59,5 +60,29 @@ struct ServeCommandTests {
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(said.contains("serving"))
         #expect(!said.contains("warning:"))
+    }
+
+    @Test("A link in the served folder that leads outside it is never followed; .. is refused")
+    func neverServesOutside() throws {
+        let outside = try TemporaryFolder(["secret.txt": "SECRET"])
+        let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "A\n"])
+        let port = Int.random(in: 20_000..<40_000)
+        let process = Process()
+        process.executableURL = Publish.executable
+        process.arguments = ["serve", "--quiet", "--source", site.url.path, "--port", String(port)]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/2014/06/16/a.html") != nil })
+        // Put there by hand, as a build never writes one.
+        try FileManager.default.createSymbolicLink(
+            atPath: site.url.appendingPathComponent("_site/leak.txt").path,
+            withDestinationPath: outside.url.appendingPathComponent("secret.txt").path)
+        for path in ["/leak.txt", "//leak.txt", "/leak.txt/", "/%2e%2e/secret.txt"] {
+            #expect(fetch("http://127.0.0.1:\(port)\(path)")?.contains("SECRET") != true, "\(path)")
+        }
     }
 }
