@@ -66,6 +66,10 @@ public struct HTMLEmitter: Emitter {
             let css = (path as NSString).deletingPathExtension + ".css"
             if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.sass(index)) }
         }
+        for (index, path) in site.themeSassFiles.enumerated() {
+            let css = (path as NSString).deletingPathExtension + ".css"
+            if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.themeSass(index)) }
+        }
         // jekyll-sitemap's files, unless the site writes its own.
         if site.config.plugins.contains("jekyll-sitemap") {
             if owners["sitemap.xml"] == nil, !site.staticFiles.contains("sitemap.xml") { jobs.append(.sitemap) }
@@ -122,6 +126,11 @@ public struct HTMLEmitter: Emitter {
             diagnostics[at].message.removeLast()
             diagnostics[at].message += " and \(count) other page\(count == 1 ? "" : "s"))"
         }
+        if let theme = site.themeFolder {
+            for file in site.themeStaticFiles where owners[file] == nil && !site.staticFiles.contains(file) {
+                try output.copy(theme.appendingPathComponent(file), to: file, reusing: true)
+            }
+        }
         if let source = site.source {
             for file in site.staticFiles {
                 do {
@@ -148,11 +157,13 @@ public struct HTMLEmitter: Emitter {
         case sass(Int)
         /// jekyll-sitemap's `sitemap.xml` and `robots.txt`.
         case sitemap, robots
+        /// A Sass file of the theme gem's assets.
+        case themeSass(Int)
 
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page, .template, .sass, .robots: true
+            case .stylesheet, .post, .page, .template, .sass, .robots, .themeSass: true
             case .sitemap: false
             case .index, .archive, .term: false
             }
@@ -186,9 +197,10 @@ public struct HTMLEmitter: Emitter {
             case .robots:
                 let bytes = Array("Sitemap: \(pages.absolute("/sitemap.xml"))\n".utf8)
                 try files.put("robots.txt", key: ContentHash.hex(bytes)) { bytes }
-            case .sass(let index):
-                let path = site.sassFiles[index]
-                let output = try pages.sass(path)
+            case .sass, .themeSass:
+                let (path, fromTheme) = if case .sass(let index) = self { (site.sassFiles[index], false) }
+                    else if case .themeSass(let index) = self { (site.themeSassFiles[index], true) } else { ("", false) }
+                let output = try pages.sass(path, fromTheme: fromTheme)
                 let css = (path as NSString).deletingPathExtension + ".css"
                 // Compiled every build (a site has few), written only when the CSS is new.
                 try files.put(css, key: ContentHash.hex(Array(output.css.utf8))) { Array(output.css.utf8) }

@@ -10,16 +10,21 @@ import PublishPipeline
 /// beside the CSS. An import is read only from inside the site: a name
 /// that leads out of it, by `..`, an absolute path or a link, is an error.
 struct Sass: Sendable {
-    /// The site folder, with links resolved.
+    /// The folder the compiled files are in (the site's, or its theme's
+    /// for the theme's assets), with links resolved.
     let root: String
+    /// The folders an import may be read from: the site's and its theme's.
+    let allowed: [String]
     /// Folders `@import` looks in after the importing file's, absolute.
     let includePaths: [String]
     let style: String
 
-    init(source: URL, config: [String: String]) {
-        root = source.resolvingSymlinksInPath().path
+    /// `sass.sass_dir` of the site, then the theme's `_sass`.
+    init(source: URL, theme: URL?, root: URL? = nil, config: [String: String]) {
+        self.root = (root ?? source).resolvingSymlinksInPath().path
+        allowed = [source.resolvingSymlinksInPath().path] + (theme.map { [$0.resolvingSymlinksInPath().path] } ?? [])
         let folder = config["sass_dir"].map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? "_sass"
-        includePaths = [source.appendingPathComponent(folder).path]
+        includePaths = [source.appendingPathComponent(folder).path] + (theme.map { [$0.appendingPathComponent("_sass").path] } ?? [])
         style = config["style"] ?? "compact"
     }
 
@@ -124,7 +129,7 @@ struct Sass: Sendable {
             sass_import_set_list_entry(list, 0, failed)
             return list
         }
-        guard let resolved = SiteBoundary.resolve(URL(fileURLWithPath: found), inside: sass.root),
+        guard let resolved = sass.allowed.lazy.compactMap({ SiteBoundary.resolve(URL(fileURLWithPath: found), inside: $0) }).first,
               let data = FileManager.default.contents(atPath: resolved) else {
             let failed = sass_make_import_entry(url, nil, nil)
             sass_import_set_error(failed, "\(name) leads outside the site, so it is not read.", 0, 0)

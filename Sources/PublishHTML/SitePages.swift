@@ -432,13 +432,15 @@ struct SitePages: Sendable {
     }
 
     /// A Sass file of the site, compiled.
-    func sass(_ path: String) throws(Theme.Failure) -> Sass.Output {
+    /// With `fromTheme`, `path` is a file of the theme gem's folder.
+    func sass(_ path: String, fromTheme: Bool = false) throws(Theme.Failure) -> Sass.Output {
         guard let source = site.source else { throw Theme.Failure(diagnostic: nil) }
         var settings: [String: String] = [:]
         if case .mapping(let sass)? = site.config.values["sass"] {
             for entry in sass { if let text = entry.value.scalarText { settings[entry.key] = text } }
         }
-        let compiler = Sass(source: source, config: settings)
+        let compiler = Sass(source: source, theme: site.themeFolder, root: fromTheme ? site.themeFolder : nil,
+                            config: settings)
         guard let file = SiteBoundary.resolve(URL(fileURLWithPath: compiler.root + "/" + path), inside: compiler.root),
               let data = FileManager.default.contents(atPath: file) else {
             throw Theme.Failure(diagnostic: .warning("the file is a link to a file outside the site, so it is not read",

@@ -37,3 +37,26 @@ public struct FolderFileSystem: FileSystem {
         return resolved
     }
 }
+
+/// Partials from the first of several file systems that has them: a site's
+/// `_includes`, then its theme's.
+public struct LayeredFileSystem: FileSystem {
+    public let layers: [any FileSystem]
+
+    public init(_ layers: [any FileSystem]) {
+        self.layers = layers
+    }
+
+    /// The first layer's text for `name`; when none has it, the first layer's error.
+    public func source(of name: String) throws -> String {
+        var firstError: Error?
+        for layer in layers {
+            do {
+                return try layer.source(of: name)
+            } catch {
+                if firstError == nil { firstError = error }
+            }
+        }
+        throw firstError ?? LiquidError(.fileSystem, "Could not locate the included file '\(name)'")
+    }
+}

@@ -28,6 +28,13 @@ public struct Site: Sendable {
     /// The Liquid its posts and pages were rendered with: layouts are
     /// rendered with the same tags, filters, includes and `site`.
     public var liquid: SiteLiquid?
+    /// The installed theme gem `theme:` names, whose layouts, includes,
+    /// Sass and assets stand in for the site's where it has none.
+    public var themeFolder: URL?
+    /// Files of the theme's `assets/` the site does not replace, by path
+    /// from the theme folder: copied, or compiled when they are Sass.
+    public var themeStaticFiles: [String] = []
+    public var themeSassFiles: [String] = []
 
     public init(config: SiteConfig, posts: [Post], pages: [Page] = [], staticFiles: [String] = [], source: URL? = nil) {
         self.config = config

@@ -29,9 +29,11 @@ public struct SiteLiquid: Sendable {
     public let cacheKey: String
 
     init(config: SiteConfig, source: URL, posts: [String: String], files: [String: String],
-         markdown: MarkdownPipeline, data: Value = .hash(Hash())) {
+         markdown: MarkdownPipeline, data: Value = .hash(Hash()), theme: URL? = nil) {
         let includes = source.appendingPathComponent(config.liquid.includesFolder).path
-        var environment = Environment.jekyll(includes: FolderFileSystem(root: includes),
+        var folders: [any FileSystem] = [FolderFileSystem(root: includes)]
+        if let theme { folders.append(FolderFileSystem(root: theme.appendingPathComponent("_includes").path)) }
+        var environment = Environment.jekyll(includes: folders.count == 1 ? folders[0] : LayeredFileSystem(folders),
                                              siteFiles: FolderFileSystem(root: source.path), limits: config.liquid.limits)
         environment.tags["post_url"] = SiteLiquid.linkTag(named: "post_url", targets: posts,
             hint: "names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello")
@@ -64,7 +66,9 @@ public struct SiteLiquid: Sendable {
         values["data"] = data
         self.site = .hash(values)
         self.cacheKey = SiteLiquid.cacheKey(posts: posts, files: files, site: site, settings: config.liquid,
-                                            includes: SiteLiquid.folderKey(includes), baseurl: config.baseurl)
+                                            includes: SiteLiquid.folderKey(includes)
+                                                + (theme.map { SiteLiquid.folderKey($0.appendingPathComponent("_includes").path) } ?? ""),
+                                            baseurl: config.baseurl)
     }
 
     /// Renders `body`, which starts at file line `firstLine` of `path`.

@@ -58,11 +58,22 @@ public struct SiteLoader: Sendable {
                 templateDiagnostics.append(.error("\(error)", at: SourceLocation(path: path, position: .unknown)))
             }
         }
+        var themeFolder: URL?
+        if let name = config.values["theme"]?.scalarText, !name.isEmpty {
+            themeFolder = ThemeGem.find(name)
+            if themeFolder == nil {
+                templateDiagnostics.append(.warning(
+                    "the theme \(name) is not installed where Ruby would find it, so the built-in theme is used; "
+                        + "install its gem (Debian packages some as jekyll-theme-\(name)) or copy its _layouts and _includes into the site",
+                    at: SourceLocation(path: "_config.yml", position: .unknown)))
+            }
+        }
         let dataFolder = config.values["data_dir"]?.scalarText ?? "_data"
         let data = SiteData.read(folder: dataFolder, in: source)
         templateDiagnostics += data.diagnostics
         let liquid = makeLiquid(posts: posts.compactMap(\.item), pages: pages.compactMap(\.item),
-                                templatePages: templatePages, staticFiles: found.staticFiles, data: data.data)
+                                templatePages: templatePages, staticFiles: found.staticFiles, data: data.data,
+                                theme: themeFolder)
         table.set(liquid)
         let liquidKey = liquid.cacheKey
         for index in posts.indices where posts[index].usesLiquid && posts[index].recalled {
@@ -158,6 +169,37 @@ public struct SiteLoader: Sendable {
         if let layouts = LayoutFile.readFolder(config.liquid.layoutsFolder, in: source) {
             site.layouts = layouts.layouts
             diagnostics += layouts.diagnostics
+        }
+        if let theme = themeFolder {
+            // The theme's layouts and assets, where the site has none of its own.
+            site.themeFolder = theme
+            if let themed = LayoutFile.readFolder("_layouts", in: theme) {
+                var layouts = site.layouts ?? [:]
+                for (name, var file) in themed.layouts where layouts[name] == nil {
+                    file.path = theme.path + "/" + file.path
+                    layouts[name] = file
+                }
+                site.layouts = layouts
+                diagnostics += themed.diagnostics
+            }
+            let assets = theme.appendingPathComponent("assets")
+            for file in (FileManager.default.subpaths(atPath: assets.path) ?? []).sorted() {
+                let relative = "assets/" + file
+                var isFolder: ObjCBool = false
+                guard !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      FileManager.default.fileExists(atPath: theme.appendingPathComponent(relative).path, isDirectory: &isFolder),
+                      !isFolder.boolValue, !FileManager.default.fileExists(atPath: source.appendingPathComponent(relative).path)
+                else { continue }
+                let isSass = ["scss", "sass"].contains((file as NSString).pathExtension.lowercased())
+                    && (FileManager.default.contents(atPath: theme.appendingPathComponent(relative).path)
+                        .map { $0.starts(with: Array("---".utf8)) } ?? false)
+                let css = (relative as NSString).deletingPathExtension + ".css"
+                if isSass, !FileManager.default.fileExists(atPath: source.appendingPathComponent(css).path) {
+                    site.themeSassFiles.append(relative)
+                } else if !isSass {
+                    site.themeStaticFiles.append(relative)
+                }
+            }
         }
         return (site, diagnostics)
     }
@@ -407,7 +449,7 @@ public struct SiteLoader: Sendable {
 
     /// The Liquid context of this site: its settings and every URL.
     private func makeLiquid(posts: [Post], pages: [Page], templatePages: [TemplatePage], staticFiles: [String],
-                            data: Value) -> SiteLiquid {
+                            data: Value, theme: URL?) -> SiteLiquid {
         var byName: [String: String] = [:], byPath: [String: String] = [:]
         for post in posts {
             let url = config.relativeURL(post.url)
@@ -423,7 +465,8 @@ public struct SiteLoader: Sendable {
         for page in templatePages { byPath[page.sourcePath] = config.relativeURL(page.url) }
         // `{% link %}` names static files too: `{% link assets/paper.pdf %}`.
         for file in staticFiles { byPath[file] = config.relativeURL("/" + Permalink.escapePath(file)) }
-        return SiteLiquid(config: config, source: source, posts: byName, files: byPath, markdown: pipeline, data: data)
+        return SiteLiquid(config: config, source: source, posts: byName, files: byPath, markdown: pipeline, data: data,
+                          theme: theme)
     }
 
     private func modificationDate(of file: URL) -> PostDate? {
