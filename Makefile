@@ -115,10 +115,10 @@ conformance: build test-deps
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing || \
 	    { echo "make conformance: could not install$$missing (the reference Jekyll build)" >&2; exit 1; }; \
 	fi
-	python3 Tests/Conformance/jekyll_sites.py $(PUBLISH) $(SHARED)/corpora lanyon minima
+	python3 Tests/Conformance/jekyll_sites.py $(PUBLISH) $(SHARED)/corpora lanyon minima jekyll-new
 
 # Debian's Jekyll and the plugins the corpora's reference builds use.
-JEKYLL_DEPS := jekyll ruby-jekyll-paginate ruby-jekyll-feed ruby-jekyll-seo-tag
+JEKYLL_DEPS := jekyll ruby-jekyll-paginate ruby-jekyll-feed ruby-jekyll-seo-tag jekyll-theme-minima
 
 # Builds the example site in every format, and the first post as text and JSON.
 demo: build

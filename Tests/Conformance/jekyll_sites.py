@@ -3,7 +3,8 @@
 
 Usage: jekyll_sites.py PUBLISH CORPORA_FOLDER [SITE ...]
 
-For each site (default: lanyon and minima) the folder is copied twice; Debian's
+For each site (default: lanyon, minima and jekyll-new) the folder is copied
+twice; Debian's
 `jekyll` builds one copy (with the plugins the site's SOURCE.md names) and
 publish builds the other. Then:
 
@@ -41,6 +42,26 @@ SKELETON_FLOOR = 1.0
 # The plugins each corpus's SOURCE.md says its reference build needs.
 EXTRA_CONFIG = {"minima": "plugins: [jekyll-feed, jekyll-seo-tag]\n"}
 FEEDS = ["feed.xml", "atom.xml", "sitemap.xml"]
+# The site `jekyll new` makes (theme: minima, from Debian's jekyll-theme-minima),
+# written here since `jekyll new` wants Bundler and the network.
+JEKYLL_NEW = {
+    "_config.yml": "title: Your awesome title\nemail: your-email@example.com\ndescription: >-\n"
+                   "  Write an awesome description for your new site here.\nbaseurl: \"\"\nurl: \"\"\n"
+                   "twitter_username: jekyllrb\ngithub_username: jekyll\ntheme: minima\nplugins:\n  - jekyll-feed\n",
+    "index.markdown": "---\nlayout: home\n---\n",
+    "about.markdown": "---\nlayout: page\ntitle: About\npermalink: /about/\n---\n\n"
+                      "This is the base Jekyll theme. You can find out more info about customizing your Jekyll theme, "
+                      "as well as basic Jekyll usage documentation at [jekyllrb.com](https://jekyllrb.com/)\n",
+    "404.html": "---\npermalink: /404.html\nlayout: default\n---\n\n<div class=\"container\">\n  <h1>404</h1>\n"
+                "  <p><strong>Page not found :(</strong></p>\n</div>\n",
+    "_posts/2020-01-01-welcome-to-jekyll.markdown":
+        "---\nlayout: post\ntitle:  \"Welcome to Jekyll!\"\ndate:   2020-01-01 10:00:00 +0000\n"
+        "categories: jekyll update\n---\nYou’ll find this post in your `_posts` directory. Go ahead and edit it "
+        "and re-build the site to see your changes.\n\nJekyll also offers powerful support for code snippets:\n\n"
+        "{% highlight ruby %}\ndef print_hi(name)\n  puts \"Hi, #{name}\"\nend\nprint_hi('Tom')\n"
+        "#=> prints 'Hi, Tom' to STDOUT.\n{% endhighlight %}\n\nCheck out the [Jekyll docs][jekyll-docs] \"for more\" -- "
+        "and...\n\n[jekyll-docs]: https://jekyllrb.com/docs/home\n",
+}
 
 
 class Page(html.parser.HTMLParser):
@@ -150,8 +171,15 @@ def compare(name, corpus, publish, work, known):
     problems = []
     jekyll_source = os.path.join(work, "jekyll-src")
     publish_source = os.path.join(work, "publish-src")
-    shutil.copytree(corpus, jekyll_source)
-    shutil.copytree(corpus, publish_source)
+    if name == "jekyll-new":
+        for root in (jekyll_source, publish_source):
+            for path, text in JEKYLL_NEW.items():
+                os.makedirs(os.path.dirname(os.path.join(root, path)), exist_ok=True)
+                with open(os.path.join(root, path), "w", encoding="utf-8") as f:
+                    f.write(text)
+    else:
+        shutil.copytree(corpus, jekyll_source)
+        shutil.copytree(corpus, publish_source)
     jekyll_out = os.path.join(work, "jekyll-out")
     publish_out = os.path.join(work, "publish-out")
     command = ["jekyll", "build", "-q", "-s", jekyll_source, "-d", jekyll_out]
@@ -211,7 +239,7 @@ def main():
         sys.exit(__doc__)
     publish = os.path.abspath(sys.argv[1])
     corpora = sys.argv[2]
-    names = sys.argv[3:] or ["lanyon", "minima"]
+    names = sys.argv[3:] or ["lanyon", "minima", "jekyll-new"]
     if not shutil.which("jekyll"):
         sys.exit("jekyll_sites.py: Debian's jekyll is not installed (make conformance installs it)")
     problems = []
