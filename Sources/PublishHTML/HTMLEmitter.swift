@@ -70,6 +70,12 @@ public struct HTMLEmitter: Emitter {
             let css = (path as NSString).deletingPathExtension + ".css"
             if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.themeSass(index)) }
         }
+        // jekyll-redirect-from: a page at each old address of a post or page.
+        if site.config.plugins.contains("jekyll-redirect-from") {
+            for redirect in pages.redirects() where claim(redirect.path, by: redirect.source) {
+                jobs.append(.redirect(redirect))
+            }
+        }
         // jekyll-sitemap's files, unless the site writes its own.
         if site.config.plugins.contains("jekyll-sitemap") {
             if owners["sitemap.xml"] == nil, !site.staticFiles.contains("sitemap.xml") { jobs.append(.sitemap) }
@@ -159,11 +165,13 @@ public struct HTMLEmitter: Emitter {
         case sitemap, robots
         /// A Sass file of the theme gem's assets.
         case themeSass(Int)
+        /// A page that sends the reader on, at an old address.
+        case redirect(SitePages.Redirect)
 
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page, .template, .sass, .robots, .themeSass: true
+            case .stylesheet, .post, .page, .template, .sass, .robots, .themeSass, .redirect: true
             case .sitemap: false
             case .index, .archive, .term: false
             }
@@ -191,6 +199,9 @@ public struct HTMLEmitter: Emitter {
                 try files.put("archive/index.html", key: pages.archiveKey()) { made(try pages.archive()) }
             case .term(let term):
                 try files.put(term.path, key: pages.termKey(term)) { made(try pages.termPage(term)) }
+            case .redirect(let redirect):
+                let bytes = pages.redirectPage(to: redirect.target)
+                try files.put(redirect.path, key: ContentHash.hex(bytes)) { bytes }
             case .sitemap:
                 let bytes = pages.sitemap()
                 try files.put("sitemap.xml", key: ContentHash.hex(bytes)) { bytes }

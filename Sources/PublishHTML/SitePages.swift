@@ -400,6 +400,61 @@ struct SitePages: Sendable {
         return base + site.config.baseurl + path
     }
 
+    /// An old address of a post or page, from its `redirect_from:`.
+    struct Redirect: Sendable {
+        /// The file written, from the output folder.
+        var path: String
+        /// The address it sends the reader to, absolute.
+        var target: String
+        /// The file that asked for it.
+        var source: String
+    }
+
+    /// Every `redirect_from:` of the posts and pages.
+    func redirects() -> [Redirect] {
+        var found: [Redirect] = []
+        func add(_ value: Value?, url: String, source: String) {
+            let paths: [String]
+            switch value {
+            case .string(let path)?: paths = [path]
+            case .array(let items)?: paths = items.compactMap { if case .string(let path) = $0 { path } else { nil } }
+            default: return
+            }
+            for path in paths where !path.isEmpty {
+                let escaped = Permalink.escapePath(path.hasPrefix("/") ? path : "/" + path)
+                guard let file = Permalink.outputPath(for: escaped) else { continue }
+                found.append(Redirect(path: file, target: absolute(url), source: source))
+            }
+        }
+        for post in site.posts { add(post.metadata.extra["redirect_from"]?.liquidValue, url: post.url, source: post.sourcePath) }
+        for page in site.pages { add(page.metadata.extra["redirect_from"]?.liquidValue, url: page.url, source: page.sourcePath) }
+        for page in site.templatePages { add(page.data["redirect_from"], url: page.url, source: page.sourcePath) }
+        return found
+    }
+
+    /// The page jekyll-redirect-from writes at an old address.
+    func redirectPage(to target: String) -> [UInt8] {
+        var escaped: [UInt8] = []
+        HTMLEscaping.appendEscaped(target, to: &escaped, apostrophe: true)
+        let url = String(decoding: escaped, as: UTF8.self)
+        // In a script, `</` would end it: JSON's quoting, with that slash escaped.
+        let script = JSON.quoted(target).replacingOccurrences(of: "</", with: "<\\/")
+        return Array("""
+            <!DOCTYPE html>
+            <html lang="en-US">
+              <meta charset="utf-8">
+              <title>Redirecting&hellip;</title>
+              <link rel="canonical" href="\(url)">
+              <script>location=\(script)</script>
+              <meta http-equiv="refresh" content="0; url=\(url)">
+              <meta name="robots" content="noindex">
+              <h1>Redirecting&hellip;</h1>
+              <a href="\(url)">Click here if you are not redirected.</a>
+            </html>
+
+            """.utf8)
+    }
+
     /// jekyll-sitemap's `sitemap.xml`: every post, then every HTML page but
     /// those whose front matter says `sitemap: false`, and the PDFs, with
     /// the posts' dates as `lastmod`.

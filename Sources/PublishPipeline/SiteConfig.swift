@@ -25,6 +25,7 @@ public struct SiteConfig: Sendable {
     /// The plugins publish does the work of; any other is warned about.
     public static let knownPlugins: Set<String> = [
         "jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-paginate", "jemoji", "jekyll-github-metadata",
+        "jekyll-redirect-from",
     ]
     public var description: String = ""
     /// The scheme and host, with no trailing slash: `https://example.org`.

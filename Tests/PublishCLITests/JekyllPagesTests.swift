@@ -178,4 +178,22 @@ struct JekyllPagesTests {
             <p>Tagged x: 1</p>
             """), "\(html)")
     }
+
+    @Test("jekyll-redirect-from: a page at each old address sends the reader to the post's or page's URL")
+    func redirects() throws {
+        var files = JekyllPagesTests.posts(1)
+        files["_config.yml"] = "url: https://example.org\nplugins: [jekyll-redirect-from]\n"
+        files["_posts/2020-01-01-post-1.md"] = "---\ntitle: One\nredirect_from:\n  - /old/one/\n  - /older.html\n---\nBody\n"
+        files["about.md"] = "---\ntitle: About\nredirect_from: /me\n---\nMe\n"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        for (path, target) in [("_site/old/one/index.html", "https://example.org/2020/01/01/post-1.html"),
+                               ("_site/older.html", "https://example.org/2020/01/01/post-1.html"),
+                               ("_site/me.html", "https://example.org/about.html")] {
+            let html = try #require(site.read(path), "\(path)")
+            #expect(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=\(target)\">"), "\(html)")
+            #expect(html.contains("<link rel=\"canonical\" href=\"\(target)\">"))
+        }
+    }
 }
