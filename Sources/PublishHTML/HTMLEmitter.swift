@@ -51,6 +51,11 @@ public struct HTMLEmitter: Emitter {
         for (index, page) in site.pages.enumerated() where claim(page.outputPath, by: page.sourcePath) {
             jobs.append(.page(index))
         }
+        for (collection, entry) in site.collections.enumerated() where entry.output {
+            for (index, document) in entry.documents.enumerated() where claim(document.outputPath, by: document.sourcePath) {
+                jobs.append(.document(collection, index))
+            }
+        }
         let paginated = pages.paginatedTemplate
         for (index, page) in site.templatePages.enumerated() {
             if paginated?.index == index {
@@ -165,13 +170,15 @@ public struct HTMLEmitter: Emitter {
         case sitemap, robots
         /// A Sass file of the theme gem's assets.
         case themeSass(Int)
+        /// A document of a collection that has pages of its own.
+        case document(Int, Int)
         /// A page that sends the reader on, at an old address.
         case redirect(SitePages.Redirect)
 
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page, .template, .sass, .robots, .themeSass, .redirect: true
+            case .stylesheet, .post, .page, .template, .sass, .robots, .themeSass, .redirect, .document: true
             case .sitemap: false
             case .index, .archive, .term: false
             }
@@ -199,6 +206,9 @@ public struct HTMLEmitter: Emitter {
                 try files.put("archive/index.html", key: pages.archiveKey()) { made(try pages.archive()) }
             case .term(let term):
                 try files.put(term.path, key: pages.termKey(term)) { made(try pages.termPage(term)) }
+            case .document(let collection, let index):
+                let document = site.collections[collection].documents[index]
+                try files.put(document.outputPath, key: pages.pageKey(document)) { made(try pages.page(document)) }
             case .redirect(let redirect):
                 let bytes = pages.redirectPage(to: redirect.target)
                 try files.put(redirect.path, key: ContentHash.hex(bytes)) { bytes }

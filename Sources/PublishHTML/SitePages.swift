@@ -100,7 +100,7 @@ struct SitePages: Sendable {
                 key.add(post.url)
                 key.add(post.date)
             }
-            for page in site.pages {
+            for page in site.pages + site.collections.flatMap(\.documents) {
                 key.add(page.url)
                 key.add(ContentHash.hex(page.document.jsonBytes()))
             }

@@ -78,7 +78,8 @@ struct Theme: Sendable {
                 }
             }
         }
-        readsSiteContent = texts.contains(where: Theme.readsSiteContent)
+        let labels = Set(site.collections.map(\.label))
+        readsSiteContent = texts.contains { Theme.readsSiteContent($0, collections: labels) }
         for (name, file) in site.layouts ?? [:] { files[name] = file }
         var layouts: [String: Layout] = [:]
         var broken: Set<String> = []
@@ -216,7 +217,7 @@ struct Theme: Sendable {
     /// one of `site`'s collections, or takes `site` whole (`assign s = site`,
     /// `site | …`, `site[…]`). Cautious: a false yes costs a slower rebuild,
     /// a false no a stale page.
-    static func readsSiteContent(_ text: String) -> Bool {
+    static func readsSiteContent(_ text: String, collections: Set<String> = []) -> Bool {
         var rest = text[...]
         while let found = rest.range(of: "site") {
             let before = found.lowerBound == text.startIndex ? " " : text[text.index(before: found.lowerBound)]
@@ -229,7 +230,7 @@ struct Theme: Sendable {
             after = after.dropFirst()
             let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             if ["posts", "pages", "html_pages", "categories", "tags", "static_files", "documents", "collections",
-                "related_posts"].contains(String(name)) {
+                "related_posts"].contains(String(name)) || collections.contains(String(name)) {
                 return true
             }
         }

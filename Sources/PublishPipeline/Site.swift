@@ -35,6 +35,9 @@ public struct Site: Sendable {
     /// from the theme folder: copied, or compiled when they are Sass.
     public var themeStaticFiles: [String] = []
     public var themeSassFiles: [String] = []
+    /// The documents of each collection `_config.yml` declares (`_recipes/`),
+    /// in path order; `output` says whether they get pages.
+    public var collections: [(label: String, output: Bool, documents: [Page])] = []
 
     public init(config: SiteConfig, posts: [Post], pages: [Page] = [], staticFiles: [String] = [], source: URL? = nil) {
         self.config = config

@@ -22,6 +22,36 @@ public struct SiteConfig: Sendable {
         return names
     }
 
+    /// A collection `_config.yml` declares under `collections:`, besides `posts`.
+    public struct Collection: Sendable {
+        public var label: String
+        /// Whether its documents get pages of their own.
+        public var output: Bool
+        /// Its `permalink:` pattern; Jekyll's default is `/:collection/:path:output_ext`.
+        public var permalink: String
+    }
+
+    /// `collections:`, as a list of labels or a mapping of labels to settings.
+    public var collections: [Collection] {
+        var found: [Collection] = []
+        func add(_ label: String, _ settings: YAMLMapping?) {
+            guard label != "posts", !label.isEmpty, !label.contains("/"), !label.hasPrefix(".") else { return }
+            var output = false
+            if case .bool(let flag)? = settings?["output"] { output = flag }
+            let permalink = settings?["permalink"]?.scalarText ?? "/:collection/:path:output_ext"
+            found.append(Collection(label: label, output: output, permalink: permalink))
+        }
+        switch values["collections"] {
+        case .sequence(let items)?: for item in items { if let label = item.scalarText { add(label, nil) } }
+        case .mapping(let mapping)?:
+            for entry in mapping {
+                if case .mapping(let settings) = entry.value { add(entry.key, settings) } else { add(entry.key, nil) }
+            }
+        default: break
+        }
+        return found
+    }
+
     /// The plugins publish does the work of; any other is warned about.
     public static let knownPlugins: Set<String> = [
         "jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-paginate", "jemoji", "jekyll-github-metadata",

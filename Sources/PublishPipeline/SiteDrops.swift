@@ -38,6 +38,16 @@ public struct SiteDrops: Sendable {
                           "extname": .string(extname.isEmpty ? "" : "." + extname), "collection": .nil])
         })
         if let now { values["time"] = .time(now) }
+        // Each collection as `site.LABEL`, and all of them as `site.collections`.
+        var collections: [Value] = [.hash(["label": "posts", "output": true, "relative_directory": "_posts",
+                                           "docs": values["posts"] ?? .array([])])]
+        for collection in site.collections {
+            let documents = Value.array(collection.documents.map { .drop(PageDrop(shelf: shelf, source: .markdown($0))) })
+            if values[collection.label] == nil { values[collection.label] = documents }
+            collections.append(.hash(["label": .string(collection.label), "output": .bool(collection.output),
+                                      "relative_directory": .string("_" + collection.label), "docs": documents]))
+        }
+        values["collections"] = .array(collections)
         self.site = .hash(values)
     }
 

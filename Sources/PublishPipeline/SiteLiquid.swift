@@ -109,6 +109,7 @@ public struct SiteLiquid: Sendable {
     /// renders pages once every post is read. Posts' own Liquid does not
     /// get them, so that editing one post never makes another read again.
     func withPosts(_ posts: [Post], pages: [Page], config: SiteConfig) -> SiteLiquid {
+        // (Collections are read after this, so a page's Liquid does not list them yet.)
         var copy = self
         let shelf = SiteDrops.Shelf(site: Site(config: config, posts: posts, pages: pages), writer: HTMLWriter(),
                                     excerpt: { HTMLWriter().render($0.excerpt) })
@@ -144,6 +145,8 @@ public struct SiteLiquid: Sendable {
         let folders = path.split(separator: "/").dropLast()
         if folders.contains("_posts") { return "posts" }
         if folders.contains("_drafts") { return "drafts" }
+        // A collection's document: its label, from the `_LABEL` folder it is in.
+        if let first = folders.first, first.hasPrefix("_"), first.count > 1 { return String(first.dropFirst()) }
         return "pages"
     }
 

@@ -104,6 +104,13 @@ public struct SiteLoader: Sendable {
             (index, readPage(found.pages[index], liquid: pageLiquid))
         }
         for (index, outcome) in pagesAgain { pages[index] = outcome }
+        // Collections' documents, read like pages, once the posts are known.
+        var collections: [(label: String, output: Bool, documents: [Page])] = []
+        for collection in config.collections {
+            let read = Parallel.map(documents(of: collection)) { readPage($0, liquid: pageLiquid, collection: collection) }
+            templateDiagnostics += read.flatMap(\.diagnostics)
+            collections.append((collection.label, collection.output, read.compactMap(\.item)))
+        }
 
         var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics) + templateDiagnostics
         var records: [String: (record: PostRecord, recalled: Bool)] = [:]
@@ -161,6 +168,7 @@ public struct SiteLoader: Sendable {
         var site = Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source)
         site.liquid = liquid
         site.templatePages = templatePages
+        site.collections = collections
         for plugin in config.plugins where !SiteConfig.knownPlugins.contains(plugin) {
             diagnostics.append(.warning("publish has no plugin \(plugin), so the site is built without it",
                                         at: SourceLocation(path: "_config.yml", position: .unknown)))
@@ -355,12 +363,14 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    private func readPage(_ path: String, liquid: SiteLiquid?) -> Outcome<Page> {
+    private func readPage(_ path: String, liquid: SiteLiquid?, collection: SiteConfig.Collection? = nil) -> Outcome<Page> {
         let read = readFile(path, liquid: liquid)
         var outcome = Outcome<Page>(diagnostics: read.diagnostics, usesLiquid: read.usesLiquid)
         guard let result = read.item, result.document.metadata.published else { return outcome }
         let stem = path.split(separator: ".").dropLast().joined(separator: ".")
-        let url = Permalink.escapePath(result.document.metadata.permalink ?? Self.pageURL(stem: stem, style: config.permalink))
+        let url = Permalink.escapePath(result.document.metadata.permalink
+            ?? collection.map { Self.documentURL(stem: stem, collection: $0, slug: result.document.metadata.slug) }
+            ?? Self.pageURL(stem: stem, style: config.permalink))
         guard let outputPath = Permalink.outputPath(for: url) else {
             outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder",
                                               at: SourceLocation(path: path, position: .unknown)))
@@ -369,6 +379,37 @@ public struct SiteLoader: Sendable {
         outcome.item = Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath,
                             source: result.source)
         return outcome
+    }
+
+    /// A collection document's URL from its collection's pattern: `:collection`,
+    /// `:path` (below the collection's folder, no extension), `:name`,
+    /// `:title` (the slug), `:output_ext` (`.html`).
+    static func documentURL(stem: String, collection: SiteConfig.Collection, slug: String?) -> String {
+        let folder = "_" + collection.label + "/"
+        let below = stem.hasPrefix(folder) ? String(stem.dropFirst(folder.count)) : stem
+        let name = (below as NSString).lastPathComponent
+        var url = collection.permalink
+        for (key, value) in [(":collection", collection.label), (":path", below), (":name", name),
+                             (":title", slug ?? name), (":output_ext", ".html")] {
+            url = url.replacingOccurrences(of: key, with: value)
+        }
+        return url.hasPrefix("/") ? url : "/" + url
+    }
+
+    /// The Markdown documents (with front matter) below `_LABEL`, by path
+    /// from the site folder; none that leads outside the site.
+    private func documents(of collection: SiteConfig.Collection) -> [String] {
+        let folder = "_" + collection.label
+        let root = source.resolvingSymlinksInPath().path
+        return (FileManager.default.subpaths(atPath: source.appendingPathComponent(folder).path) ?? []).sorted().compactMap { file in
+            let path = folder + "/" + file
+            let ext = (file as NSString).pathExtension.lowercased()
+            guard PostFileName.markdownExtensions.contains(ext), !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  let resolved = SiteBoundary.resolve(source.appendingPathComponent(path), inside: root),
+                  let handle = FileHandle(forReadingAtPath: resolved) else { return nil }
+            defer { try? handle.close() }
+            return handle.readData(ofLength: 4).starts(with: Array("---".utf8)) ? path : nil
+        }
     }
 
     /// A Markdown page's URL without a `permalink:`, as Jekyll makes it: an

@@ -196,4 +196,33 @@ struct JekyllPagesTests {
             #expect(html.contains("<link rel=\"canonical\" href=\"\(target)\">"))
         }
     }
+
+    @Test("Collections: site.LABEL lists the documents; output: true gives each a page at the collection's permalink")
+    func collections() throws {
+        var files = JekyllPagesTests.posts(1)
+        files["_config.yml"] = """
+            collections:
+              recipes:
+                output: true
+                permalink: /cook/:path/
+              notes:
+                output: false
+            defaults:
+              - scope: {type: recipes}
+                values: {layout: recipe}
+
+            """
+        files["_layouts/recipe.html"] = "<recipe>{{ page.title }}: {{ content }}</recipe>"
+        files["_recipes/bread.md"] = "---\ntitle: Bread\n---\nFlour and *water*.\n"
+        files["_recipes/soups/miso.md"] = "---\ntitle: Miso\n---\nMiso.\n"
+        files["_notes/n1.md"] = "---\ntitle: Note\n---\nPrivate.\n"
+        files["list.html"] = "---\n---\n{% for r in site.recipes %}{{ r.title }}={{ r.url }};{% endfor %}{{ site.notes.size }}"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/cook/bread/index.html") == "<recipe>Bread: <p>Flour and <em>water</em>.</p>\n</recipe>")
+        #expect(site.exists("_site/cook/soups/miso/index.html"))
+        #expect(!site.exists("_site/_notes/n1.html") && !site.exists("_site/notes/n1.html"))
+        #expect(site.read("_site/list.html") == "Bread=/cook/bread/;Miso=/cook/soups/miso/;1")
+    }
 }
