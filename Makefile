@@ -153,6 +153,7 @@ bench: deps
 	$(SWIFT) build $(BENCH_BUILD) --product publish-template-bench
 	python3 bench/bench.py --publish "$$($(SWIFT) build $(BENCH_BUILD) --show-bin-path)/publish" \
 	  --template-bench "$$($(SWIFT) build $(BENCH_BUILD) --show-bin-path)/publish-template-bench" \
+	  --jekyll-templates $(SHARED)/corpora/lanyon \
 	  --corpus "$(CORPUS)" --scales "$(SCALES)" $(if $(filter 1,$(PEERS)),--peers) \
 	  --build "swift build $(BENCH_BUILD)" --results bench/RESULTS.md $(if $(NOTE),--note "$(NOTE)")
 

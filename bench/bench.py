@@ -128,16 +128,18 @@ class Bench:
             except OSError:
                 continue
 
-    def measure(self, scale, name, argv, posts, size, prepare=None, cwd=None, stdout=None):
+    def measure(self, scale, name, argv, posts, size, prepare=None, cwd=None, stdout=None, slow=False):
         """One warm-up, then the best (least wall time) of 3 runs (x50: of 2).
 
         `prepare` runs before each run, untimed. The row keeps the fastest
-        run's wall and CPU time and the highest peak memory of all runs.
+        run's wall and CPU time and the highest peak memory of all runs. A
+        `slow` program (Jekyll) is run once, without a warm-up.
         """
-        runs = 2 if scale >= 50 else 3
+        runs = 1 if slow else 2 if scale >= 50 else 3
         if prepare:
             prepare()
-        self.run_once(argv, cwd=cwd, stdout=stdout)
+        if not slow:
+            self.run_once(argv, cwd=cwd, stdout=stdout)
         timings = []
         for _ in range(runs):
             if prepare:
@@ -220,6 +222,29 @@ class Bench:
         with open(edited, "wb") as f:
             f.write(original)
 
+        if args.jekyll_templates:
+            # The same posts as a Jekyll site with a theme of its own: lanyon's
+            # layouts, includes, paginated index.html and Liquid atom.xml.
+            jekyll_site = os.path.join(work, "jekyll-site")
+            make_jekyll_site(os.path.join(site, "_posts"), args.jekyll_templates, jekyll_site)
+            jekyll_pristine = snapshot(jekyll_site)
+            jekyll_out = os.path.join(work, "jekyll-site-out")
+
+            def clean_jekyll():
+                restore(jekyll_site, jekyll_pristine, self.discard)
+                for folder in (jekyll_out, os.path.join(work, ".jekyll-site-out.previous"),
+                               os.path.join(work, ".jekyll-site-out.staging")):
+                    self.discard(folder)
+
+            self.measure(scale, "build jekyll site (html)",
+                         [publish, "build", "--source", jekyll_site, "--output", jekyll_out, "--format", "html", "--quiet"],
+                         count, site_bytes, prepare=clean_jekyll)
+            if shutil.which(args.jekyll):
+                self.measure(scale, "jekyll build (same site)",
+                             [args.jekyll, "build", "--quiet", "--source", jekyll_site, "--destination", jekyll_out],
+                             count, site_bytes, prepare=clean_jekyll, slow=True)
+            clean_jekyll()
+
         if args.peers:
             hugo_site = os.path.join(work, "hugo")
             write_hugo_site(posts, hugo_site)
@@ -289,6 +314,18 @@ class Bench:
             lines.append(f"x{s} render >= 0.5x cmark's MB/s: {ratio:.2f}x ({render.mb_per_s:.2f} vs {cmark.mb_per_s:.2f} MB/s) {verdict(ratio >= 0.5)}")
             ratio = rebuild.wall / full.wall
             lines.append(f"x{s} rebuild after one edit <= 0.05x the full build: {ratio:.2f}x ({rebuild.wall:.3f} s vs {full.wall:.3f} s) {verdict(ratio <= 0.05)}")
+        for s in scales:
+            ours, theirs, hugo = get(s, "build jekyll site (html)"), get(s, "jekyll build (same site)"), get(s, "hugo build")
+            if ours and theirs:
+                ratio = theirs.wall / ours.wall
+                lines.append(f"x{s} a Jekyll site with its own layouts >= 20x faster than Jekyll: {ratio:.1f}x "
+                             f"({ours.wall:.3f} s vs {theirs.wall:.3f} s) {verdict(ratio >= 20)}")
+            elif ours:
+                lines.append(f"x{s} a Jekyll site with its own layouts >= 20x faster than Jekyll: not measured (no jekyll)")
+            if ours and hugo:
+                ratio = ours.wall / hugo.wall
+                lines.append(f"x{s} that site's HTML <= 0.2x Hugo's wall: {ratio:.2f}x ({ours.wall:.3f} s vs {hugo.wall:.3f} s) "
+                             f"{verdict(ratio <= 0.2)}")
         epub, pandoc = get(1, "build epub"), get(1, "pandoc epub")
         if epub and pandoc:
             ratio = epub.wall / pandoc.wall
@@ -297,6 +334,34 @@ class Bench:
             lines.append("x1 EPUB <= 0.1x pandoc's time: not measured (PEERS=1)")
         lines.append(f"Sending 10,000 messages: {measure_send_10000(self)}")
         return lines
+
+
+def make_jekyll_site(posts, templates, site):
+    """The replicated posts with a Jekyll site's own theme: its `_config.yml`,
+    `_layouts`, `_includes`, pages with front matter and static files (not
+    its posts). A post naming a layout the theme lacks gets the theme's post
+    layout through a stand-in."""
+    shutil.copytree(posts, os.path.join(site, "_posts"))
+    # Jekyll stops at a `{% link %}` to a file the site lacks (the corpus
+    # links to Jekyll's own docs): those become plain paths in both builds.
+    for name in os.listdir(os.path.join(site, "_posts")):
+        path = os.path.join(site, "_posts", name)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        changed = re.sub(r"\{%-?\s*link\s+(\S+?)\s*-?%\}", r"/\1", text)
+        if changed != text:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(changed)
+    for name in os.listdir(templates):
+        if name in ("_posts", "_site", ".jekyll-cache", ".publish-cache") or name.endswith(".md") and name.split(".")[0].isupper():
+            continue
+        source = os.path.join(templates, name)
+        (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(site, name))
+    layouts = os.path.join(site, "_layouts")
+    for name in ("news_item", "news", "docs"):
+        if not os.path.exists(os.path.join(layouts, name + ".html")):
+            with open(os.path.join(layouts, name + ".html"), "w") as f:
+                f.write("---\nlayout: post\n---\n{{ content }}\n")
 
 
 def measure_templates(binary):
@@ -459,6 +524,9 @@ def main():
     parser.add_argument("--build", default="swift build -c release", help="how publish was built, for the record")
     parser.add_argument("--note", default="", help="a line added to the record")
     parser.add_argument("--template-bench", help="publish-template-bench: Liquid against swift-mustache on one layout")
+    parser.add_argument("--jekyll-templates",
+                        help="a Jekyll site (lanyon) whose layouts, includes and Liquid pages dress the replicated posts")
+    parser.add_argument("--jekyll", default="jekyll", help="Jekyll, timed on that site when it is installed")
     parser.add_argument("--work", help="where corpora and outputs go (default: a temporary folder, removed)")
     parser.add_argument("--prepare-only", action="store_true",
                         help="write the corpora (site, bodies.md) into --work and stop")

@@ -37,6 +37,9 @@ struct SitePages: Sendable {
     /// What every page is made from besides its own content: the theme,
     /// the options, the site's navigation and feeds.
     private let baseKey: String
+    /// What every post, page and static file of the site is, for the pages
+    /// whose Liquid can read them all.
+    private let siteContentKey: String
     private let excerpts: Excerpts
     /// What post drops read from.
     private let shelf: SiteDrops.Shelf
@@ -57,7 +60,9 @@ struct SitePages: Sendable {
         excerptKey.add(config.isKramdown ? "rouge" : "")
         let excerpts = Excerpts(writer: writer, cache: cache, baseKey: excerptKey.value)
         self.excerpts = excerpts
-        shelf = SiteDrops.Shelf(site: site, writer: writer, excerpt: { excerpts.html(of: $0) })
+        shelf = SiteDrops.Shelf(site: site, writer: writer,
+                                keepsContent: theme.readsSiteContent || !site.templatePages.isEmpty,
+                                excerpt: { excerpts.html(of: $0) })
         siteValue = theme.followsFrontMatter || !site.templatePages.isEmpty
             ? SiteDrops(shelf: shelf, config: theme.site, now: theme.now).site
             : theme.site
@@ -82,6 +87,7 @@ struct SitePages: Sendable {
         guard cache != nil else {
             summaryKeys = []
             baseKey = ""
+            siteContentKey = ""
             return
         }
         var key = CacheKey("html page")
@@ -92,20 +98,21 @@ struct SitePages: Sendable {
         key.add(config.language)
         key.add(config.timeZone.identifier)
         key.add(publish.inspect)
-        if theme.readsSiteContent {
-            // The site's layouts can read any post or page through `site`:
-            // a change to one makes every page again.
-            for post in site.posts {
-                key.add(post.contentKey)
-                key.add(post.url)
-                key.add(post.date)
-            }
-            for page in site.pages + site.collections.flatMap(\.documents) {
-                key.add(page.url)
-                key.add(ContentHash.hex(page.document.jsonBytes()))
-            }
-            key.add(site.staticFiles)
+        var content = CacheKey("site content")
+        for post in site.posts {
+            content.add(post.contentKey)
+            content.add(post.url)
+            content.add(post.date)
         }
+        for page in site.pages + site.collections.flatMap(\.documents) {
+            content.add(page.url)
+            content.add(ContentHash.hex(page.document.jsonBytes()))
+        }
+        content.add(site.staticFiles)
+        siteContentKey = content.value
+        // The site's layouts can read any post or page through `site`: then
+        // a change to one makes every page again.
+        if theme.readsSiteContent { key.add(siteContentKey) }
         baseKey = key.value
         summaryKeys = site.posts.map { post in
             var key = CacheKey("summary")
@@ -163,7 +170,7 @@ struct SitePages: Sendable {
 
     func post(at index: Int) throws(Theme.Failure) -> HTMLPage {
         let post = site.posts[index]
-        let content = writer.render(post.document)
+        let content = shelf.content(of: index)
         var page = frontMatter(post.metadata, path: post.sourcePath)
         guard case .hash(let summary) = summary(at: index) else { preconditionFailure("a summary is a hash") }
         // The front matter's own `date` keeps its offset, as Jekyll's does.
@@ -343,13 +350,7 @@ struct SitePages: Sendable {
         key.add(page.data.map { $0.key + "=" + $0.value.inspect })
         key.add(number)
         // Its Liquid can read every post, page and static file.
-        for post in site.posts {
-            key.add(post.contentKey)
-            key.add(post.url)
-            key.add(post.date)
-        }
-        key.add(site.pages.map(\.url))
-        key.add(site.staticFiles)
+        key.add(siteContentKey)
         return key.value
     }
 

@@ -56,11 +56,47 @@ public struct SiteDrops: Sendable {
         let site: Site
         let writer: HTMLWriter
         let excerpt: @Sendable (Post) -> String
+        /// Nil when no page but a post's own shows its HTML: then it is
+        /// written when asked and not kept, which holds less memory.
+        private let contents: Contents?
 
-        public init(site: Site, writer: HTMLWriter, excerpt: @escaping @Sendable (Post) -> String) {
+        public init(site: Site, writer: HTMLWriter, keepsContent: Bool = true,
+                    excerpt: @escaping @Sendable (Post) -> String) {
             self.site = site
             self.writer = writer
             self.excerpt = excerpt
+            contents = keepsContent ? Contents(count: site.posts.count) : nil
+        }
+
+        /// Post `index`'s HTML, written once however many pages show it
+        /// (its own, an index, a feed written in Liquid).
+        public func content(of index: Int) -> String {
+            guard let contents else { return writer.render(site.posts[index].document) }
+            return contents.value(at: index) { writer.render(site.posts[index].document) }
+        }
+    }
+
+    /// Each post's HTML, made the first time a page asks for it.
+    final class Contents: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [String?]
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+        }
+
+        func value(at index: Int, _ make: () -> String) -> String {
+            lock.lock()
+            if let made = slots[index] {
+                lock.unlock()
+                return made
+            }
+            lock.unlock()
+            let made = make()
+            lock.lock()
+            slots[index] = made
+            lock.unlock()
+            return made
         }
     }
 }
@@ -101,7 +137,7 @@ public final class PostDrop: Drop {
         case "categories": return .array(post.metadata.categories.map(Value.string))
         case "tags": return .array(post.metadata.tags.map(Value.string))
         case "excerpt": return .string(shelf.excerpt(post))
-        case "content", "output": return .string(shelf.writer.render(post.document))
+        case "content", "output": return .string(shelf.content(of: index))
         case "collection": return "posts"
         case "draft": return .bool(post.isDraft)
         case "next": return index + 1 < shelf.site.posts.count ? .drop(PostDrop(shelf: shelf, index: index + 1)) : .nil
@@ -112,7 +148,7 @@ public final class PostDrop: Drop {
         }
     }
 
-    public var text: String { shelf.writer.render(post.document) }
+    public var text: String { shelf.content(of: index) }
     public var typeName: String { "Jekyll::Drops::DocumentDrop" }
     public var inspectText: String { "#<Jekyll::Document \(post.sourcePath) collection=posts>" }
 

@@ -16,6 +16,9 @@ enum AddressableURI {
 
     /// `Addressable::URI.parse(text).normalize.to_s`.
     static func normalize(_ text: String) throws -> String {
+        // A plain absolute path of unreserved characters (`/2014/06/16/hello/`,
+        // what a site's URLs mostly are) is its own normal form.
+        if isPlainPath(text) { return text }
         let parts = try Parts(Array(text.utf8))
         var out: [UInt8] = []
         var scheme: String?
@@ -52,6 +55,40 @@ enum AddressableURI {
 
     /// `Addressable::URI.normalize_component(text)`: what `uri_escape` does,
     /// leaving the characters a URI may hold as they are.
+    /// `/` then unreserved characters and single slashes, with no `.` or
+    /// `..` segment.
+    static func isPlainPath(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var segmentDots = 0, segmentLength = 0
+        var first = true
+        for byte in text.utf8 {
+            if first {
+                guard byte == UInt8(ascii: "/") else { return false }
+                first = false
+                previous = byte
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "/"):
+                if previous == UInt8(ascii: "/") { return false }
+                if segmentLength > 0, segmentDots == segmentLength, segmentLength <= 2 { return false }
+                segmentDots = 0
+                segmentLength = 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                segmentLength += 1
+            case UInt8(ascii: "."):
+                segmentDots += 1
+                segmentLength += 1
+            default:
+                return false
+            }
+            previous = byte
+        }
+        if first { return false }
+        return !(segmentLength > 0 && segmentDots == segmentLength && segmentLength <= 2)
+    }
+
     static func normalizeComponent(_ text: String) -> String {
         string(component(Array(text.utf8), .reservedOrUnreserved))
     }
