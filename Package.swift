@@ -114,7 +114,7 @@ let package = Package(
                     dependencies: ["PublishStages", "PublishPipeline", "PublishReader", "PublishWriters", "TestSupport"]),
         .testTarget(name: "PublishPipelineTests", dependencies: ["PublishPipeline", "TestSupport"]),
         .testTarget(name: "PublishWritersTests", dependencies: ["PublishWriters", "PublishReader", "TestSupport"]),
-        .testTarget(name: "PublishHTMLTests", dependencies: ["PublishHTML", "TestSupport"]),
+        .testTarget(name: "PublishHTMLTests", dependencies: ["PublishHTML", "PublishLiquid", "PublishPipeline"]),
         .testTarget(name: "PublishAtomTests",
                     dependencies: ["PublishAtom", "PublishPipeline", "PublishAST", "PublishWriters", "TestSupport"]),
         .testTarget(name: "PublishEPUBTests",

@@ -34,13 +34,16 @@ public struct HTMLEmitter: Emitter {
         let theme = Theme(site: site)
         let pages = SitePages(site: site, theme: theme, emitter: self, cache: output.cache)
         var jobs: [Job] = [.stylesheet]
-        jobs += site.posts.indices.map { .post($0) }
         // The site's own pages take their files from the built-in ones, as
-        // in Jekyll; two of its own that write one file are an error.
+        // in Jekyll; then the built-in pages, then the posts. Two that write
+        // one file are an error at the later, which is left out.
         var owners: [String: String] = [:]
         var clashes: [Diagnostic] = []
-        func claim(_ path: String, by source: String) -> Bool {
+        /// Whether `source` may write `path`; a built-in page (`quietly`)
+        /// yields to the site's own without a word.
+        func claim(_ path: String, by source: String, quietly: Bool = false) -> Bool {
             if let owner = owners[path] {
+                if quietly { return false }
                 clashes.append(.error("\(source) and \(owner) both write \(path); this one is left out",
                                       at: SourceLocation(path: source, position: .unknown)))
                 return false
@@ -75,6 +78,19 @@ public struct HTMLEmitter: Emitter {
             let css = (path as NSString).deletingPathExtension + ".css"
             if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.themeSass(index)) }
         }
+        if owners["index.html"] == nil {
+            for number in 1...pages.indexPageCount
+            where claim(pages.indexPath(number), by: "publish's home page", quietly: true) {
+                jobs.append(.index(number))
+            }
+        }
+        if claim("archive/index.html", by: "publish's archive", quietly: true) { jobs.append(.archive) }
+        for term in pages.terms() where claim(term.path, by: "publish's page of \(term.heading)", quietly: true) {
+            jobs.append(.term(term))
+        }
+        for (index, post) in site.posts.enumerated() where claim(post.outputPath, by: post.sourcePath) {
+            jobs.append(.post(index))
+        }
         // jekyll-redirect-from: a page at each old address of a post or page.
         if site.config.plugins.contains("jekyll-redirect-from") {
             for redirect in pages.redirects() where claim(redirect.path, by: redirect.source) {
@@ -86,9 +102,6 @@ public struct HTMLEmitter: Emitter {
             if owners["sitemap.xml"] == nil, !site.staticFiles.contains("sitemap.xml") { jobs.append(.sitemap) }
             if owners["robots.txt"] == nil, !site.staticFiles.contains("robots.txt") { jobs.append(.robots) }
         }
-        if owners["index.html"] == nil { jobs += (1...pages.indexPageCount).map { .index($0) } }
-        if owners["archive/index.html"] == nil { jobs.append(.archive) }
-        jobs += pages.terms().filter { owners[$0.path] == nil }.map { .term($0) }
         // Every page on all cores. A page a layout fails on is left out with
         // its error; a failure to write is thrown, the first in the pages' order.
         // The lists (a term's page can hold thousands of posts) go first, so

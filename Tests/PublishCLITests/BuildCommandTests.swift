@@ -137,4 +137,20 @@ struct BuildCommandTests {
         let word = try Site(["_config.yml": "title: x\nlang: 简体中文\n"])
         #expect(try word.build().stderr.hasPrefix("_config.yml:2:1: error: `lang` is '简体中文', which is not a language tag"))
     }
+
+    @Test("A post whose permalink takes the home page is an error naming both; the home page and the rest are built")
+    func postTakingTheHomePage() throws {
+        let site = try Site([
+            "_posts/2014-06-16-home.md": "---\ntitle: Home?\npermalink: \"\"\n---\nMine\n",
+            "_posts/2014-06-17-other.md": "Other\n",
+            "images/x.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        let run = try site.build(["--format", "html"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("_posts/2014-06-16-home.md: error: _posts/2014-06-16-home.md and publish's home page both write index.html; this one is left out"),
+                "\(run.stderr)")
+        #expect(site.read("_site/index.html")?.contains("<ul class=\"post-list\">") == true)
+        #expect(site.exists("_site/2014/06/17/other.html"))
+        #expect(site.exists("_site/images/x.svg"))
+    }
 }
