@@ -30,7 +30,7 @@ struct SitePages: Sendable {
     private let instantFormat: Date.ISO8601FormatStyle
     /// Each post as lists show it, its excerpt rendered once however many
     /// lists it is in, and only when a list that is rendered holds it.
-    private let summaries: Summaries
+    private let summaries: MadeOnce<Value>
     /// What each post's summary is made from, by post index; empty when
     /// the build keeps no cache.
     private let summaryKeys: [String]
@@ -83,7 +83,7 @@ struct SitePages: Sendable {
         dayFormat = iso.year().month().day().dateSeparator(.dash)
         instantFormat = iso.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
             .timeSeparator(.colon).timeZone(separator: .colon)
-        summaries = Summaries(count: site.posts.count)
+        summaries = MadeOnce(count: site.posts.count)
         guard cache != nil else {
             summaryKeys = []
             baseKey = ""
@@ -650,29 +650,5 @@ struct Excerpts: Sendable {
         let bytes = writer.renderBytes(post.excerpt)
         cache.rememberFragment(key.value, bytes)
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// The summaries of a site's posts, each made once, when first asked for.
-final class Summaries: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func value(at index: Int, _ make: () -> Value) -> Value {
-        lock.lock()
-        if let made = slots[index] {
-            lock.unlock()
-            return made
-        }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        slots[index] = made
-        lock.unlock()
-        return made
     }
 }

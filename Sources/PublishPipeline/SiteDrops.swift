@@ -58,14 +58,14 @@ public struct SiteDrops: Sendable {
         let excerpt: @Sendable (Post) -> String
         /// Nil when no page but a post's own shows its HTML: then it is
         /// written when asked and not kept, which holds less memory.
-        private let contents: Contents?
+        private let contents: MadeOnce<String>?
 
         public init(site: Site, writer: HTMLWriter, keepsContent: Bool = true,
                     excerpt: @escaping @Sendable (Post) -> String) {
             self.site = site
             self.writer = writer
             self.excerpt = excerpt
-            contents = keepsContent ? Contents(count: site.posts.count) : nil
+            contents = keepsContent ? MadeOnce(count: site.posts.count) : nil
         }
 
         /// Post `index`'s HTML, written once however many pages show it
@@ -73,30 +73,6 @@ public struct SiteDrops: Sendable {
         public func content(of index: Int) -> String {
             guard let contents else { return writer.render(site.posts[index].document) }
             return contents.value(at: index) { writer.render(site.posts[index].document) }
-        }
-    }
-
-    /// Each post's HTML, made the first time a page asks for it.
-    final class Contents: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [String?]
-
-        init(count: Int) {
-            slots = Array(repeating: nil, count: count)
-        }
-
-        func value(at index: Int, _ make: () -> String) -> String {
-            lock.lock()
-            if let made = slots[index] {
-                lock.unlock()
-                return made
-            }
-            lock.unlock()
-            let made = make()
-            lock.lock()
-            slots[index] = made
-            lock.unlock()
-            return made
         }
     }
 }
