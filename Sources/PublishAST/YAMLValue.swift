@@ -36,6 +36,10 @@ public struct YAMLMapping: Hashable, Sendable, Sequence {
     }
 
     public private(set) var entries: [Entry]
+    /// Where each key is in `entries`, so that a lookup, and so building a
+    /// mapping of n keys, does not walk the entries (100,000 keys of front
+    /// matter took 28 s when it did).
+    private var positions: [String: Int] = [:]
 
     public init(_ entries: [Entry] = []) {
         self.entries = []
@@ -48,17 +52,26 @@ public struct YAMLMapping: Hashable, Sendable, Sequence {
 
     /// The value for `key`; setting a new key appends it, setting nil removes it.
     public subscript(key: String) -> YAMLValue? {
-        get { entries.first { $0.key == key }?.value }
+        get { positions[key].map { entries[$0].value } }
         set {
-            let index = entries.firstIndex { $0.key == key }
-            switch (index, newValue) {
+            switch (positions[key], newValue) {
             case (let index?, let value?): entries[index].value = value
-            case (let index?, nil): entries.remove(at: index)
-            case (nil, let value?): entries.append(Entry(key: key, value: value))
+            case (let index?, nil):
+                entries.remove(at: index)
+                positions[key] = nil
+                for later in index..<entries.count { positions[entries[later].key] = later }
+            case (nil, let value?):
+                positions[key] = entries.count
+                entries.append(Entry(key: key, value: value))
             case (nil, nil): break
             }
         }
     }
+
+    /// Two mappings are equal when their entries are, in order.
+    public static func == (lhs: YAMLMapping, rhs: YAMLMapping) -> Bool { lhs.entries == rhs.entries }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 
     public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
 }

@@ -10,24 +10,36 @@ public enum HTMLEscaping {
 
     /// Text and attribute values: `&`, `<`, `>` and `"` become entities,
     /// and with `apostrophe` also `'` (`&#39;`, as Mustache writes it).
-    /// The bytes between two of them are copied as one run, not one by one.
+    /// The control characters HTML forbids (C0 but tab, line feed, form feed
+    /// and carriage return; DEL; C1) are dropped, as the Atom and EPUB
+    /// writers drop them. The bytes between two of these are copied as one
+    /// run, not one by one.
     public static func appendEscaped(_ text: String, to out: inout [UInt8], apostrophe: Bool = false) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in bytes.indices {
+            var index = 0
+            while index < bytes.count {
                 let entity: String
+                var width = 1
                 switch bytes[index] {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
                 case UInt8(ascii: "\""): entity = "&quot;"
                 case UInt8(ascii: "'") where apostrophe: entity = "&#39;"
-                default: continue
+                case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: entity = ""
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    entity = ""
+                    width = 2
+                default:
+                    index += 1
+                    continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(contentsOf: entity.utf8)
-                runStart = index + 1
+                index += width
+                runStart = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }

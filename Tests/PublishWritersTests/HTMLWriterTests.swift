@@ -124,4 +124,11 @@ struct HTMLWriterTests {
         #expect(output.contains("<a href=\"#fnref-n-2\""))
         #expect(output.hasSuffix("</p>\n</li>\n</ol>\n</section>\n"))
     }
+
+    @Test("Control characters HTML forbids are dropped from text, code and attributes; tab and newline stay")
+    func forbiddenControlCharacters() {
+        #expect(html("a\u{8}b\u{85}c\u{7F}d\te\n") == "<p>abcd\te</p>\n")
+        #expect(html("`x\u{1}y`\n") == "<p><code>xy</code></p>\n")
+        #expect(html("[a](/u \"t\u{1B}itle\")\n") == "<p><a href=\"/u\" title=\"title\">a</a></p>\n")
+    }
 }
