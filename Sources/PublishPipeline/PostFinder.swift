@@ -74,9 +74,10 @@ struct PostFinder {
                     continue
                 }
                 if names.contains(entry) {
-                    for file in files(below: path, links: &links) {
+                    let isDraft = entry == draftsFolder
+                    var folders: [[String]] = []
+                    for file in files(below: path, links: &links, folders: &folders) {
                         let relative = file.joined(separator: "/")
-                        let isDraft = entry == draftsFolder
                         guard let name = file.last, isPostFile(name, isDraft: isDraft) else {
                             warnings.append(.warning(
                                 isDraft ? "a draft is a Markdown file (.md or .markdown); skipped"
@@ -85,6 +86,11 @@ struct PostFinder {
                             continue
                         }
                         candidates.append(Candidate(path: relative, categories: folder, isDraft: isDraft))
+                    }
+                    // A folder named as a post would be (`2020-01-01-x.md/`) is surely meant as one.
+                    for inner in folders where inner.last.map({ isPostFile($0, isDraft: isDraft) }) == true {
+                        warnings.append(.warning("this is a folder named like a post; a post is a file, so it is not one",
+                                                 at: SourceLocation(path: inner.joined(separator: "/"), position: .unknown)))
                     }
                 } else if !entry.hasPrefix("_") || isIncluded {
                     // Another site kept inside this one is that site's business.
@@ -151,14 +157,20 @@ struct PostFinder {
     }
 
     /// Every file below `path`, to any depth, skipping hidden ones.
-    private func files(below path: [String], links: inout Links) -> [[String]] {
+    /// The folders met on the way are added to `folders`.
+    private func files(below path: [String], links: inout Links, folders: inout [[String]]) -> [[String]] {
         var result: [[String]] = []
         var pending = [path]
         while let folder = pending.popLast() {
             for entry in contents(of: folder) where !entry.hasPrefix(".") {
                 let child = folder + [entry]
                 guard links.admit(filePath(child), relative: child.joined(separator: "/")) else { continue }
-                if isDirectory(child) { pending.append(child) } else { result.append(child) }
+                if isDirectory(child) {
+                    pending.append(child)
+                    folders.append(child)
+                } else {
+                    result.append(child)
+                }
             }
         }
         return result

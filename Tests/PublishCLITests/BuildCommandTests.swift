@@ -153,4 +153,14 @@ struct BuildCommandTests {
         #expect(site.exists("_site/2014/06/17/other.html"))
         #expect(site.exists("_site/images/x.svg"))
     }
+
+    @Test("A folder named like a post is a warning, not a silent skip")
+    func folderNamedLikeAPost() throws {
+        let site = try Site(["_posts/2014-06-16-a.md/notes.txt": "x", "_posts/2014-06-17-b.md": "B\n"])
+        let run = try site.build(["--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("_posts/2014-06-16-a.md: warning: this is a folder named like a post; a post is a file, so it is not one"),
+                "\(run.stderr)")
+        #expect(site.exists("_site/2014/06/17/b.html"))
+    }
 }
