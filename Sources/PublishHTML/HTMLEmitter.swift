@@ -70,13 +70,9 @@ public struct HTMLEmitter: Emitter {
                 jobs.append(.template(index, 1))
             }
         }
-        for (index, path) in site.sassFiles.enumerated() {
+        for (path, fromTheme) in site.sassFiles.map({ ($0, false) }) + site.themeSassFiles.map({ ($0, true) }) {
             let css = (path as NSString).deletingPathExtension + ".css"
-            if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.sass(index)) }
-        }
-        for (index, path) in site.themeSassFiles.enumerated() {
-            let css = (path as NSString).deletingPathExtension + ".css"
-            if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.themeSass(index)) }
+            if claim(css, by: path), claim(css + ".map", by: path) { jobs.append(.sass(path, fromTheme: fromTheme)) }
         }
         if owners["index.html"] == nil {
             for number in 1...pages.indexPageCount
@@ -177,12 +173,10 @@ public struct HTMLEmitter: Emitter {
         case term(SitePages.Term)
         /// A page of the site's own Liquid, and its number when it is paginated.
         case template(Int, Int)
-        /// A Sass file of the site, and its source map.
-        case sass(Int)
+        /// A Sass file of the site, or of its theme gem's assets, and its source map.
+        case sass(String, fromTheme: Bool)
         /// jekyll-sitemap's `sitemap.xml` and `robots.txt`.
         case sitemap, robots
-        /// A Sass file of the theme gem's assets.
-        case themeSass(Int)
         /// A document of a collection that has pages of its own.
         case document(Int, Int)
         /// A page that sends the reader on, at an old address.
@@ -191,7 +185,7 @@ public struct HTMLEmitter: Emitter {
         /// A page of one post or page, or the stylesheet, rather than a list.
         var isSingle: Bool {
             switch self {
-            case .stylesheet, .post, .page, .template, .sass, .robots, .themeSass, .redirect, .document: true
+            case .stylesheet, .post, .page, .template, .sass, .robots, .redirect, .document: true
             case .sitemap: false
             case .index, .archive, .term: false
             }
@@ -231,9 +225,7 @@ public struct HTMLEmitter: Emitter {
             case .robots:
                 let bytes = Array("Sitemap: \(pages.absolute("/sitemap.xml"))\n".utf8)
                 try files.put("robots.txt", key: ContentHash.hex(bytes)) { bytes }
-            case .sass, .themeSass:
-                let (path, fromTheme) = if case .sass(let index) = self { (site.sassFiles[index], false) }
-                    else if case .themeSass(let index) = self { (site.themeSassFiles[index], true) } else { ("", false) }
+            case .sass(let path, let fromTheme):
                 let output = try pages.sass(path, fromTheme: fromTheme)
                 let css = (path as NSString).deletingPathExtension + ".css"
                 // Compiled every build (a site has few), written only when the CSS is new.

@@ -54,7 +54,7 @@ struct SitePages: Sendable {
         let config = site.config
         labels = Labels.forLanguage(config.language)
         let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
-        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, flavor: config.isKramdown ? .kramdown : .commonMark))
+        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, flavor: config.htmlFlavor))
         var excerptKey = CacheKey("excerpt html")
         excerptKey.add(rawHTML.rawValue)
         excerptKey.add(config.isKramdown ? "rouge" : "")
@@ -469,9 +469,7 @@ struct SitePages: Sendable {
             out += "</url>\n"
         }
         for post in site.posts where post.metadata.extra["sitemap"] != .bool(false) {
-            let zone = site.config.timeZone
-            let time = Time(seconds: Int(post.date.timeIntervalSince1970.rounded(.down)), utcOffset: zone.secondsFromGMT(for: post.date))
-            add(post.url, lastmod: time.format("%Y-%m-%dT%H:%M:%S%:z"))
+            add(post.url, lastmod: SiteLiquid.time(post.date, in: site.config.timeZone).format("%Y-%m-%dT%H:%M:%S%:z"))
         }
         for page in site.pages where page.metadata.extra["sitemap"] != .bool(false) && page.outputPath.hasSuffix(".html")
             && page.outputPath != "404.html" {
@@ -507,7 +505,7 @@ struct SitePages: Sendable {
             // Jekyll renders a Sass file's Liquid first (`@import "{{ site.theme }}"`).
             var page = split.data
             page["path"] = .string(path)
-            let text = Theme.appearsLiquid(split.text)
+            let text = SiteLiquid.appears(in: split.text.utf8)
                 ? try theme.expand(split.text, firstLine: split.firstLine, path: path,
                                    variables: ["page": .hash(page), "site": siteValue]).text
                 : split.text
@@ -568,8 +566,7 @@ struct SitePages: Sendable {
         let lang = language(of: post.metadata)
         return .hash([
             "title": .string(post.title), "url": .string(post.url), "href": .string(href(post.url)), "lang": .string(lang),
-            "date": .time(Time(seconds: Int(post.date.timeIntervalSince1970.rounded(.down)),
-                               utcOffset: site.config.timeZone.secondsFromGMT(for: post.date))),
+            "date": .time(SiteLiquid.time(post.date, in: site.config.timeZone)),
             "datetime": .string(rfc3339(post.date)), "day": .string(day(post.date)),
             "reading_minutes": .int(post.readingMinutes),
             "reading_time": .string(Labels.forLanguage(lang).minutes(post.readingMinutes)),

@@ -237,11 +237,6 @@ struct Theme: Sendable {
         return false
     }
 
-    /// Whether `text` holds `{{` or `{%`.
-    static func appearsLiquid(_ text: String) -> Bool {
-        text.contains("{{") || text.contains("{%")
-    }
-
     /// Why a page was not made; nil when the cause was reported already.
     struct Failure: Error {
         var diagnostic: Diagnostic?

@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishWriters
 
 /// What a site says about itself: the `site` section of a pipeline file,
 /// filled from Jekyll's `_config.yml` where the pipeline does not say.
@@ -11,6 +12,9 @@ public struct SiteConfig: Sendable {
     /// Whether the site's Markdown is Jekyll's kramdown: then the HTML
     /// output marks code up as kramdown with Rouge does.
     public var isKramdown = false
+
+    /// Whose markup the site's HTML follows: kramdown's for a kramdown site.
+    public var htmlFlavor: HTMLOptions.Flavor { isKramdown ? .kramdown : .commonMark }
 
     /// The Jekyll plugins `_config.yml` lists under `plugins:` (or the
     /// older `gems:`).

@@ -100,8 +100,7 @@ public final class PostDrop: Drop {
         case "date":
             let zone = shelf.site.config.timeZone
             if let date = post.metadata.date { return .time(SiteLiquid.time(date, in: zone)) }
-            return .time(Time(seconds: Int(post.date.timeIntervalSince1970.rounded(.down)),
-                              utcOffset: zone.secondsFromGMT(for: post.date)))
+            return .time(SiteLiquid.time(post.date, in: zone))
         case "id":
             // Jekyll's: the URL's folder and the slug, `/2014/06/16/hello`.
             var url = post.url

@@ -42,7 +42,7 @@ public struct SiteLiquid: Sendable {
         environment.tags["highlight"] = HighlightFence.parser
         // jekyll-seo-tag's and jekyll-feed's tags, which themes use whether or not the site lists the plugins.
         for (name, tag) in JekyllPlugins.tags { environment.tags[name] = tag }
-        let flavor: HTMLOptions.Flavor = config.isKramdown ? .kramdown : .commonMark
+        let flavor = config.htmlFlavor
         environment.filters["markdownify"] = Filter { input, _, _ in
             // Jekyll's filter: the text as the site's Markdown, with its stages, as HTML.
             guard let result = try? markdown.read(Array(input.text.utf8), path: nil) else { return input }
@@ -111,8 +111,10 @@ public struct SiteLiquid: Sendable {
     func withPosts(_ posts: [Post], pages: [Page], config: SiteConfig) -> SiteLiquid {
         // (Collections are read after this, so a page's Liquid does not list them yet.)
         var copy = self
-        let shelf = SiteDrops.Shelf(site: Site(config: config, posts: posts, pages: pages), writer: HTMLWriter(),
-                                    excerpt: { HTMLWriter().render($0.excerpt) })
+        // The same markup as the site's pages, so a page listing post content shows it alike.
+        let writer = HTMLWriter(options: HTMLOptions(flavor: config.htmlFlavor))
+        let shelf = SiteDrops.Shelf(site: Site(config: config, posts: posts, pages: pages), writer: writer,
+                                    excerpt: { writer.render($0.excerpt) })
         copy.site = SiteDrops(shelf: shelf, config: site, now: nil).site
         return copy
     }
@@ -164,8 +166,13 @@ public struct SiteLiquid: Sendable {
                     zoneName: date.utcOffset == nil ? zone.abbreviation(for: moment) : nil)
     }
 
-    /// Whether a file holds anything Liquid could expand.
-    static func appears(in bytes: [UInt8]) -> Bool {
+    /// An instant as Liquid's time, shown at the offset `zone` has then.
+    public static func time(_ date: Date, in zone: TimeZone) -> Time {
+        Time(seconds: Int(date.timeIntervalSince1970.rounded(.down)), utcOffset: zone.secondsFromGMT(for: date))
+    }
+
+    /// Whether a file holds anything Liquid could expand (`{{` or `{%`).
+    public static func appears(in bytes: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
             if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "%") || byte == UInt8(ascii: "{") { return true }
