@@ -20,9 +20,6 @@ public struct TemplatePage: Sendable {
     /// The file line `text` starts at.
     public var firstLine: Int
 
-    /// The layout its front matter names; nil for none.
-    public var layout: String? { LayoutFile.layoutName(data["layout"]) }
-
     /// - Throws: a `Diagnostic` at a fault in its front matter, or at a
     ///   permalink that leads outside the output folder.
     public init(path: String, contents: String) throws {
