@@ -45,6 +45,17 @@ struct Project {
         return true
     }
 
+    /// The options of the `heading-ids` stage that a Jekyll site's
+    /// `kramdown:` block sets: `auto_ids` (on unless false) and
+    /// `auto_id_prefix`, which kramdown puts before every id it makes.
+    static func kramdownHeadingIDs(_ config: YAMLMapping) -> YAMLMapping {
+        var options = YAMLMapping()
+        guard case .mapping(let kramdown)? = config["kramdown"] else { return options }
+        if case .bool(false)? = kramdown["auto_ids"] { options["generate"] = .bool(false) }
+        if let prefix = kramdown["auto_id_prefix"]?.scalarText, !prefix.isEmpty { options["prefix"] = .string(prefix) }
+        return options
+    }
+
     /// - Throws: a `Diagnostic` located at the key at fault.
     init(source: URL, pipelineFile: URL?) throws {
         var file = try PipelineFile.builtIn(outputs: EmitterRegistry.names)
@@ -77,9 +88,10 @@ struct Project {
             site.title = source.lastPathComponent
             site.titleIsFolderName = true
         }
-        markdown = try MarkdownPipeline(file: file, directory: source)
         let isJekyllSite = FileManager.default.fileExists(atPath: jekyll.path)
         site.isKramdown = isJekyllSite && (siteKeys["markdown"]?.scalarText.map { $0.lowercased() == "kramdown" } ?? true)
+        if site.isKramdown { file = file.withStageDefaults("heading-ids", Project.kramdownHeadingIDs(siteKeys)) }
+        markdown = try MarkdownPipeline(file: file, directory: source)
         markdown.smartPunctuation = Project.kramdownSmartQuotes(siteKeys, isJekyllSite: isJekyllSite)
         let names = Set(file.section("outputs").keys)
         for name in markdown.stages.limitedOutputs.sorted() where !names.contains(name) {

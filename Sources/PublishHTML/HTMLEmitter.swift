@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishLiquid
 import PublishPipeline
 import PublishWriters
 
@@ -51,12 +52,21 @@ public struct HTMLEmitter: Emitter {
             owners[path] = source
             return true
         }
+        // jekyll-redirect-from: a post or page with `redirect_to:` is
+        // written as a page that sends the reader there.
+        let redirects = site.config.plugins.contains("jekyll-redirect-from")
+        func redirect(_ value: Value?, path: String, source: String) -> Job? {
+            guard redirects, let target = pages.redirectTarget(value) else { return nil }
+            return .redirect(SitePages.Redirect(path: path, target: target, source: source))
+        }
         for (index, page) in site.pages.enumerated() where claim(page.outputPath, by: page.sourcePath) {
-            jobs.append(.page(index))
+            jobs.append(redirect(page.metadata.extra["redirect_to"]?.liquidValue, path: page.outputPath, source: page.sourcePath)
+                        ?? .page(index))
         }
         for (collection, entry) in site.collections.enumerated() where entry.output {
             for (index, document) in entry.documents.enumerated() where claim(document.outputPath, by: document.sourcePath) {
-                jobs.append(.document(collection, index))
+                jobs.append(redirect(document.metadata.extra["redirect_to"]?.liquidValue, path: document.outputPath,
+                                     source: document.sourcePath) ?? .document(collection, index))
             }
         }
         let paginated = pages.paginatedTemplate
@@ -67,7 +77,7 @@ public struct HTMLEmitter: Emitter {
                     jobs.append(.template(index, number))
                 }
             } else if claim(page.outputPath, by: page.sourcePath) {
-                jobs.append(.template(index, 1))
+                jobs.append(redirect(page.data["redirect_to"], path: page.outputPath, source: page.sourcePath) ?? .template(index, 1))
             }
         }
         for (path, fromTheme) in site.sassFiles.map({ ($0, false) }) + site.themeSassFiles.map({ ($0, true) }) {
@@ -85,10 +95,11 @@ public struct HTMLEmitter: Emitter {
             jobs.append(.term(term))
         }
         for (index, post) in site.posts.enumerated() where claim(post.outputPath, by: post.sourcePath) {
-            jobs.append(.post(index))
+            jobs.append(redirect(post.metadata.extra["redirect_to"]?.liquidValue, path: post.outputPath, source: post.sourcePath)
+                        ?? .post(index))
         }
         // jekyll-redirect-from: a page at each old address of a post or page.
-        if site.config.plugins.contains("jekyll-redirect-from") {
+        if redirects {
             for redirect in pages.redirects() where claim(redirect.path, by: redirect.source) {
                 jobs.append(.redirect(redirect))
             }

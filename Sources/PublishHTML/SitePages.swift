@@ -433,6 +433,23 @@ struct SitePages: Sendable {
         return found
     }
 
+    /// Where a post or page with `redirect_to:` sends the reader instead of
+    /// being written (the first address of a list), as jekyll-redirect-from
+    /// does: an http(s) address as it is, anything else under the site's url.
+    func redirectTarget(_ value: Value?) -> String? {
+        let target: String
+        switch value {
+        case .string(let text)?: target = text
+        case .array(let items)?:
+            guard case .string(let first)? = items.first else { return nil }
+            target = first
+        default: return nil
+        }
+        guard !target.isEmpty else { return nil }
+        if target.range(of: "^https?://", options: .regularExpression) != nil { return target }
+        return absolute(target.hasPrefix("/") ? target : "/" + target)
+    }
+
     /// The page jekyll-redirect-from writes at an old address.
     func redirectPage(to target: String) -> [UInt8] {
         var escaped: [UInt8] = []

@@ -96,6 +96,28 @@ public struct PipelineFile: Sendable {
         return result
     }
 
+    /// This file with `defaults` given to every stage named `name` in its
+    /// `stages` list, for the options the file does not set itself: how a
+    /// Jekyll site's `kramdown:` block reaches the stages that do its work.
+    public func withStageDefaults(_ name: String, _ defaults: YAMLMapping) -> PipelineFile {
+        guard !defaults.isEmpty, case .sequence(let entries)? = value["stages"] else { return self }
+        var result = self
+        result.value["stages"] = .sequence(entries.map { entry in
+            var options = YAMLMapping()
+            switch entry {
+            case .string(name): break
+            case .mapping(let mapping) where mapping.count == 1 && mapping.keys[0] == name:
+                if case .mapping(let own)? = mapping[name] { options = own }
+            default: return entry
+            }
+            for option in defaults where options[option.key] == nil { options[option.key] = option.value }
+            var stage = YAMLMapping()
+            stage[name] = .mapping(options)
+            return .mapping(stage)
+        })
+        return result
+    }
+
     /// Where `path` was written, for a diagnostic about its value.
     public func location(of path: String) -> SourceLocation? { keys[path] }
 

@@ -8,16 +8,21 @@ import PublishAST
 /// `## Title {#custom}`, with classes too: `{#custom .wide}`. That text
 /// leaves the heading, and no generated id takes a name a heading asked for.
 ///
-/// Options: `prefix` (text, default empty) goes before every generated id.
+/// Options: `prefix` (text, default empty) goes before every generated id;
+/// `generate: false` gives ids only to headings that ask for one, as
+/// kramdown's `auto_ids: false` does.
 public struct HeadingIDs: Stage {
     public static let name = "heading-ids"
 
     /// Put before every generated id, not before ids a heading asks for.
     public let prefix: String
+    /// Whether a heading that asks for no id gets one made from its text.
+    public let generate: Bool
 
     public init(options: Settings) throws {
         var options = options
         prefix = try options.string("prefix", default: "")
+        generate = try options.bool("generate", default: true)
         try options.finish()
     }
 
@@ -39,6 +44,12 @@ public struct HeadingIDs: Stage {
         var counts: [String: Int] = [:]
         for heading in headings {
             let attributes = asked[heading]
+            guard attributes?.id != nil || generate else {
+                if let classes = attributes?.classes, !classes.isEmpty {
+                    document.updateAttributes(of: heading) { $0.classes += classes }
+                }
+                continue
+            }
             let id = attributes?.id ?? Self.unique(prefix + Slug.of(heading, in: document), used: &used, counts: &counts)
             document.updateAttributes(of: heading) {
                 $0.id = id

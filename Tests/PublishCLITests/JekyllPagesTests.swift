@@ -197,6 +197,23 @@ struct JekyllPagesTests {
         }
     }
 
+    @Test("redirect_to: a post or page is written as a page sending the reader to the address it names")
+    func redirectTo() throws {
+        var files = JekyllPagesTests.posts(1)
+        files["_config.yml"] = "url: https://example.org\nplugins: [jekyll-redirect-from]\n"
+        files["_posts/2020-01-01-post-1.md"] = "---\ntitle: One\nredirect_to: https://elsewhere.example/one\n---\nBody\n"
+        files["moved.md"] = "---\ntitle: Moved\nredirect_to:\n  - /new/\n---\nOld text\n"
+        let site = try Site(files)
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        for (path, target) in [("_site/2020/01/01/post-1.html", "https://elsewhere.example/one"),
+                               ("_site/moved.html", "https://example.org/new/")] {
+            let html = try #require(site.read(path), "\(path)")
+            #expect(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=\(target)\">"), "\(html)")
+            #expect(!html.contains("Body") && !html.contains("Old text"), "\(html)")
+        }
+    }
+
     @Test("Collections: site.LABEL lists the documents; output: true gives each a page at the collection's permalink")
     func collections() throws {
         var files = JekyllPagesTests.posts(1)

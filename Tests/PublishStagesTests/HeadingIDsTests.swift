@@ -91,6 +91,16 @@ struct HeadingIDsTests {
         #expect(HTMLWriter().render(document) == "<h1 id=\"post-intro\">Intro</h1>\n<h1 id=\"b\">B</h1>\n")
     }
 
+    @Test("With generate: false only headings that ask for an id get one; their classes stay either way")
+    func askedOnly() throws {
+        let stage = try HeadingIDs(options: Settings(owner: "stage `heading-ids`",
+            values: YAMLMapping([.init(key: "generate", value: .bool(false))])))
+        var (document, _) = try staged("# Intro\n# B {#b}\n# C {.wide}\n", stages: [])
+        var context = StageContext()
+        stage.run(&document, context: &context)
+        #expect(HTMLWriter().render(document) == "<h1>Intro</h1>\n<h1 id=\"b\">B</h1>\n<h1 class=\"wide\">C</h1>\n")
+    }
+
     @Test("Headings in block quotes and lists get ids")
     func nestedHeadings() throws {
         #expect(try html("> # Quoted\n- # Listed\n", stages: stages)
