@@ -108,12 +108,14 @@ public struct SiteLiquid: Sendable {
     /// (of `posts`, oldest first) for a page's own Liquid, as Jekyll
     /// renders pages once every post is read. Posts' own Liquid does not
     /// get them, so that editing one post never makes another read again.
-    func withPosts(_ posts: [Post], pages: [Page], config: SiteConfig) -> SiteLiquid {
-        // (Collections are read after this, so a page's Liquid does not list them yet.)
+    func withPosts(_ posts: [Post], pages: [Page], collections: [(label: String, output: Bool, documents: [Page])] = [],
+                   config: SiteConfig) -> SiteLiquid {
         var copy = self
         // The same markup as the site's pages, so a page listing post content shows it alike.
         let writer = HTMLWriter(options: HTMLOptions(flavor: config.htmlFlavor))
-        let shelf = SiteDrops.Shelf(site: Site(config: config, posts: posts, pages: pages), writer: writer,
+        var listed = Site(config: config, posts: posts, pages: pages)
+        listed.collections = collections
+        let shelf = SiteDrops.Shelf(site: listed, writer: writer,
                                     excerpt: { writer.render($0.excerpt) })
         copy.site = SiteDrops(shelf: shelf, config: site, now: nil).site
         return copy

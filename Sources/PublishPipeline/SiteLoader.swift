@@ -99,18 +99,21 @@ public struct SiteLoader: Sendable {
         }
         for (index, outcome) in again { posts[index] = outcome }
         let readPosts = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
-        let pageLiquid = liquid.withPosts(readPosts, pages: pages.compactMap(\.item), config: config)
+        // Collections' documents, read like pages once the posts are known;
+        // then the pages' own Liquid, which sees posts and collections both.
+        let documentLiquid = liquid.withPosts(readPosts, pages: pages.compactMap(\.item), config: config)
+        var collections: [(label: String, output: Bool, documents: [Page])] = []
+        for collection in config.collections {
+            let read = Parallel.map(documents(of: collection)) { readPage($0, liquid: documentLiquid, collection: collection) }
+            templateDiagnostics += read.flatMap(\.diagnostics)
+            collections.append((collection.label, collection.output, read.compactMap(\.item)))
+        }
+        let pageLiquid = collections.isEmpty ? documentLiquid
+            : liquid.withPosts(readPosts, pages: pages.compactMap(\.item), collections: collections, config: config)
         let pagesAgain = Parallel.map(pages.indices.filter { pages[$0].usesLiquid }) { index in
             (index, readPage(found.pages[index], liquid: pageLiquid))
         }
         for (index, outcome) in pagesAgain { pages[index] = outcome }
-        // Collections' documents, read like pages, once the posts are known.
-        var collections: [(label: String, output: Bool, documents: [Page])] = []
-        for collection in config.collections {
-            let read = Parallel.map(documents(of: collection)) { readPage($0, liquid: pageLiquid, collection: collection) }
-            templateDiagnostics += read.flatMap(\.diagnostics)
-            collections.append((collection.label, collection.output, read.compactMap(\.item)))
-        }
 
         var diagnostics = found.warnings + posts.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics) + templateDiagnostics
         var records: [String: (record: PostRecord, recalled: Bool)] = [:]

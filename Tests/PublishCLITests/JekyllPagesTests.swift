@@ -214,7 +214,7 @@ struct JekyllPagesTests {
         }
     }
 
-    @Test("Collections: site.LABEL lists the documents; output: true gives each a page at the collection's permalink")
+    @Test("Collections: site.LABEL lists the documents, in layouts and in a Markdown page's own Liquid; output: true gives each a page at the collection's permalink")
     func collections() throws {
         var files = JekyllPagesTests.posts(1)
         files["_config.yml"] = """
@@ -234,6 +234,7 @@ struct JekyllPagesTests {
         files["_recipes/soups/miso.md"] = "---\ntitle: Miso\n---\nMiso.\n"
         files["_notes/n1.md"] = "---\ntitle: Note\n---\nPrivate.\n"
         files["list.html"] = "---\n---\n{% for r in site.recipes %}{{ r.title }}={{ r.url }};{% endfor %}{{ site.notes.size }}"
+        files["menu.md"] = "---\n---\n{% for r in site.recipes %}- {{ r.title }}\n{% endfor %}\n{{ site.collections.size }}\n"
         let site = try Site(files)
         let run = try site.build()
         #expect(run.status == 0, "\(run.stderr)")
@@ -241,5 +242,7 @@ struct JekyllPagesTests {
         #expect(site.exists("_site/cook/soups/miso/index.html"))
         #expect(!site.exists("_site/_notes/n1.html") && !site.exists("_site/notes/n1.html"))
         #expect(site.read("_site/list.html") == "Bread=/cook/bread/;Miso=/cook/soups/miso/;1")
+        #expect(site.read("_site/menu.html")?.contains("<ul>\n<li>Bread</li>\n<li>Miso</li>\n</ul>\n<p>3</p>") == true,
+                "\(site.read("_site/menu.html") ?? "")")
     }
 }
