@@ -109,6 +109,10 @@ struct TableBuilder {
         }
     }
 
+    /// cmark-gfm's `MAX_AUTOCOMPLETED_CELLS`: a row is read only while the
+    /// rows before it were padded with no more empty cells than this.
+    static let maximumPaddedCells = 0x80000
+
     /// The tables of the block, read from its source lines alone. Lines
     /// after a table are a new paragraph, which may hold the next table.
     func segments() -> [Segment] {
@@ -116,17 +120,22 @@ struct TableBuilder {
         var start = 0
         while let (delimiter, alignments) = delimiterRow(from: start) {
             var segment = Segment(start: start, header: delimiter - 1, alignments: alignments, last: delimiter)
+            var padded = 0
             for index in (delimiter + 1)..<lines.count {
                 if let interruption = interruption(by: lines[index]) {
                     segment.restStart = index
                     segment.interruption = interruption
                     break
                 }
-                if lines[index].cells.isEmpty {
+                // Past as many empty cells made for short rows as cmark-gfm
+                // allows, the table ends: 20 KB of short rows under a wide
+                // header would otherwise be hundreds of megabytes of cells.
+                if lines[index].cells.isEmpty || padded > Self.maximumPaddedCells {
                     segment.restStart = index
                     break
                 }
                 segment.last = index
+                padded += max(0, alignments.count - lines[index].cells.count)
             }
             guard var next = segment.restStart else {
                 segments.append(segment)

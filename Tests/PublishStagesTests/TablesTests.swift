@@ -298,4 +298,17 @@ struct TablesTests {
         #expect(output.hasSuffix("<tr>\n<td>" + String(repeating: "*", count: depth) + "c</td>\n<td>d"
                                  + String(repeating: "*", count: depth) + "</td>\n</tr>\n</tbody>\n</table>\n"))
     }
+
+    @Test("Short rows under a wide header are padded only up to cmark-gfm's cap: the rest is a paragraph")
+    func paddingCap() throws {
+        let columns = 4_000, rows = 2_000
+        let header = "|" + Array(repeating: "h", count: columns).joined(separator: "|") + "|\n"
+        let delimiter = "|" + Array(repeating: "-", count: columns).joined(separator: "|") + "|\n"
+        let output = try html(header + delimiter + String(repeating: "x\n", count: rows), stages: stages)
+        // Each row adds 3,999 empty cells; rows are read while the cells made so far are at most 0x80000.
+        let kept = 0x80000 / (columns - 1) + 1
+        #expect(output.components(separatedBy: "<tr>").count - 1 == 1 + kept)
+        #expect(output.hasSuffix("</table>\n<p>" + Array(repeating: "x", count: rows - kept).joined(separator: "\n") + "</p>\n"))
+        #expect(output.utf8.count < 6_000_000)
+    }
 }
