@@ -46,7 +46,7 @@ public struct HTMLEmitter: Emitter {
             if let owner = owners[path] {
                 if quietly { return false }
                 clashes.append(.error("\(source) and \(owner) both write \(path); this one is left out",
-                                      at: SourceLocation(path: source, position: .unknown)))
+                                      at: Site.permalinkLocation(of: source, in: site.source)))
                 return false
             }
             owners[path] = source

@@ -376,7 +376,7 @@ public struct SiteLoader: Sendable {
             ?? Self.pageURL(stem: stem, style: config.permalink))
         guard let outputPath = Permalink.outputPath(for: url) else {
             outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder",
-                                              at: SourceLocation(path: path, position: .unknown)))
+                                              at: Site.permalinkLocation(of: path, in: source)))
             return outcome
         }
         outcome.item = Page(document: result.document, sourcePath: path, url: url, outputPath: outputPath,
@@ -455,7 +455,7 @@ public struct SiteLoader: Sendable {
             do {
                 permalink = try Permalink(own)
             } catch var diagnostic as Diagnostic {
-                diagnostic.location = at
+                diagnostic.location = Site.permalinkLocation(of: candidate.path, in: source)
                 outcome.diagnostics.append(diagnostic)
                 return outcome
             } catch {
@@ -467,7 +467,8 @@ public struct SiteLoader: Sendable {
                                       categories: document.metadata.categories)
         let url = permalink.url(for: fields)
         guard let outputPath = Permalink.outputPath(for: url) else {
-            outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder", at: at))
+            outcome.diagnostics.append(.error("the permalink '\(url)' leads outside the output folder",
+                                              at: Site.permalinkLocation(of: candidate.path, in: source)))
             return outcome
         }
         let excerpt: Document
@@ -532,7 +533,7 @@ public struct SiteLoader: Sendable {
         posts.removeAll { post in
             if let first = owner[post.outputPath] {
                 diagnostics.append(.error("this post has the same permalink, \(post.url), as \(first)",
-                                          at: SourceLocation(path: post.sourcePath, position: .unknown)))
+                                          at: Site.permalinkLocation(of: post.sourcePath, in: source)))
                 return true
             }
             owner[post.outputPath] = post.sourcePath

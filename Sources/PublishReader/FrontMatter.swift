@@ -1,3 +1,5 @@
+import PublishAST
+
 /// A file split into its YAML front matter and its Markdown body, the way
 /// Jekyll splits it: the first line is `---`, and the block ends at the next
 /// line that is `---` or `...` (trailing blanks allowed on both).
@@ -69,5 +71,30 @@ struct FrontMatter {
             content.removeLast()
         }
         return content.elementsEqual("---".utf8) || (allowingDots && content.elementsEqual("...".utf8))
+    }
+}
+
+extension MarkdownReader {
+    /// Where the value of the top-level key `key` starts in a file's front
+    /// matter (1-based line and column), for an error about that value found
+    /// after reading, such as a permalink two files share. Nil when the file
+    /// has no front matter or the key is not written at the start of a line.
+    public static func position(ofFrontMatterKey key: String, in text: String) -> SourcePosition? {
+        let split = FrontMatter(splitting: text)
+        guard let yaml = split.yaml else { return nil }
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for quote in ["", "\"", "'"] where line.hasPrefix(quote + key + quote) {
+                var rest = line.dropFirst(quote.count * 2 + key.count)
+                guard rest.first == ":" || rest.first == " " else { continue }
+                while rest.first == " " { rest = rest.dropFirst() }
+                guard rest.first == ":" else { continue }
+                rest = rest.dropFirst()
+                while rest.first == " " { rest = rest.dropFirst() }
+                // The delimiter is line 1; columns count bytes, as elsewhere.
+                let column = line.utf8.distance(from: line.startIndex, to: rest.startIndex) + 1
+                return SourcePosition(line: offset + 2, column: column)
+            }
+        }
+        return nil
     }
 }

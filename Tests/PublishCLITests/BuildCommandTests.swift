@@ -147,7 +147,7 @@ struct BuildCommandTests {
         ])
         let run = try site.build(["--format", "html"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("_posts/2014-06-16-home.md: error: _posts/2014-06-16-home.md and publish's home page both write index.html; this one is left out"),
+        #expect(run.stderr.contains("_posts/2014-06-16-home.md:3:12: error: _posts/2014-06-16-home.md and publish's home page both write index.html; this one is left out"),
                 "\(run.stderr)")
         #expect(site.read("_site/index.html")?.contains("<ul class=\"post-list\">") == true)
         #expect(site.exists("_site/2014/06/17/other.html"))

@@ -91,7 +91,7 @@ struct JekyllPagesTests {
         let run = try site.build()
         #expect(run.status == 1)
         #expect(run.stderr.contains("feed.xml:5:1: error: Liquid error: divided by 0"), "\(run.stderr)")
-        #expect(run.stderr.contains("b.html: error: b.html and a.html both write same.html; this one is left out"),
+        #expect(run.stderr.contains("b.html:2:12: error: b.html and a.html both write same.html; this one is left out"),
                 "\(run.stderr)")
         #expect(site.read("_site/same.html") == "A")
         #expect(site.exists("_site/2020/01/01/post-1.html"))

@@ -83,7 +83,19 @@ struct SiteLoaderTests {
         let (site, diagnostics) = try folder.load()
         #expect(site.posts.map(\.sourcePath) == ["_posts/2014-06-16-a.md"])
         #expect(diagnostics.map(\.description)
-            == ["_posts/2014-06-17-b.md: error: this post has the same permalink, /same/, as _posts/2014-06-16-a.md"])
+            == ["_posts/2014-06-17-b.md:2:12: error: this post has the same permalink, /same/, as _posts/2014-06-16-a.md"])
+    }
+
+    @Test("A permalink that leads out of the output folder is an error at its line and column, the post left out")
+    func escapingPermalink() throws {
+        let folder = try SiteFolder([
+            "_posts/2014-06-16-a.md": "---\ntitle: A\n'permalink':   /../../etc/x\n---\nA\n",
+            "_posts/2014-06-17-b.md": "B\n",
+        ])
+        let (site, diagnostics) = try folder.load()
+        #expect(site.posts.map(\.sourcePath) == ["_posts/2014-06-17-b.md"])
+        #expect(diagnostics.map(\.description)
+            == ["_posts/2014-06-16-a.md:3:16: error: the permalink '/../../etc/x' leads outside the output folder"])
     }
 
     @Test("A post with bad front matter is reported with its line, and the others still load")
