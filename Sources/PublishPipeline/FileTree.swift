@@ -139,6 +139,47 @@ public enum FileTree {
         return folders
     }
 
+    /// The names in a folder, sorted, and apart from them the names that
+    /// are not UTF-8 (a file copied from an old system), written with their
+    /// bad bytes as `\xFF`: no String could name those files again. An
+    /// unreadable folder has no names.
+    public static func names(in folder: String) -> (names: [String], notUTF8: [String]) {
+        guard let directory = opendir(folder) else { return ([], []) }
+        defer { closedir(directory) }
+        var names: [String] = [], notUTF8: [String] = []
+        while let found = readdir(directory) {
+            let bytes = withUnsafeBytes(of: found.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                if name != ".", name != ".." { names.append(name) }
+            } else {
+                notUTF8.append(escaped(bytes))
+            }
+        }
+        return (names.sorted(), notUTF8.sorted())
+    }
+
+    /// The bytes as text, each byte that is not part of valid UTF-8 as `\xNN`.
+    private static func escaped(_ bytes: [UInt8]) -> String {
+        var text = "", index = 0
+        while index < bytes.count {
+            // The longest valid sequence from here (1 to 4 bytes), else one bad byte.
+            var taken = false
+            for length in stride(from: min(4, bytes.count - index), through: 1, by: -1) {
+                if let piece = String(validating: bytes[index..<(index + length)], as: UTF8.self), piece.count == 1 {
+                    text += piece
+                    index += length
+                    taken = true
+                    break
+                }
+            }
+            if !taken {
+                text += "\\x" + String(bytes[index], radix: 16, uppercase: true)
+                index += 1
+            }
+        }
+        return text
+    }
+
     /// Makes `path` and any of its parents that are missing, as
     /// `mkdir -p` does. A folder already there is not an error.
     ///

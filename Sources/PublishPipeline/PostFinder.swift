@@ -54,7 +54,7 @@ struct PostFinder {
         var folders: [[String]] = [[]]
         links.enter(source.resolvingSymlinksInPath().path)
         while let folder = folders.popLast() {
-            for entry in contents(of: folder) {
+            for entry in contents(of: folder, warnings: &warnings) {
                 let path = folder + [entry]
                 let relative = path.joined(separator: "/")
                 let isIncluded = included.contains(relative)
@@ -76,7 +76,7 @@ struct PostFinder {
                 if names.contains(entry) {
                     let isDraft = entry == draftsFolder
                     var folders: [[String]] = []
-                    for file in files(below: path, links: &links, folders: &folders) {
+                    for file in files(below: path, links: &links, folders: &folders, warnings: &warnings) {
                         let relative = file.joined(separator: "/")
                         guard let name = file.last, isPostFile(name, isDraft: isDraft) else {
                             warnings.append(.warning(
@@ -147,8 +147,15 @@ struct PostFinder {
         ([source.path] + path).joined(separator: "/")
     }
 
-    private func contents(of path: [String]) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: filePath(path))) ?? []).sorted()
+    /// The folder's names, sorted; a name that is not UTF-8 is a warning
+    /// saying so, and left out, since no path could name it again.
+    private func contents(of path: [String], warnings: inout [Diagnostic]) -> [String] {
+        let listed = FileTree.names(in: filePath(path))
+        for name in listed.notUTF8 {
+            warnings.append(.warning("this file name is not valid UTF-8, so it is left out; rename it",
+                                     at: SourceLocation(path: (path + [name]).joined(separator: "/"), position: .unknown)))
+        }
+        return listed.names
     }
 
     private func isDirectory(_ path: [String]) -> Bool {
@@ -158,11 +165,12 @@ struct PostFinder {
 
     /// Every file below `path`, to any depth, skipping hidden ones.
     /// The folders met on the way are added to `folders`.
-    private func files(below path: [String], links: inout Links, folders: inout [[String]]) -> [[String]] {
+    private func files(below path: [String], links: inout Links, folders: inout [[String]],
+                       warnings: inout [Diagnostic]) -> [[String]] {
         var result: [[String]] = []
         var pending = [path]
         while let folder = pending.popLast() {
-            for entry in contents(of: folder) where !entry.hasPrefix(".") {
+            for entry in contents(of: folder, warnings: &warnings) where !entry.hasPrefix(".") {
                 let child = folder + [entry]
                 guard links.admit(filePath(child), relative: child.joined(separator: "/")) else { continue }
                 if isDirectory(child) {

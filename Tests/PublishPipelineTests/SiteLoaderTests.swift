@@ -98,6 +98,21 @@ struct SiteLoaderTests {
             == ["_posts/2014-06-16-a.md:3:16: error: the permalink '/../../etc/x' leads outside the output folder"])
     }
 
+    @Test("A post whose file name is not UTF-8 is a warning showing the bad bytes; the others load")
+    func fileNameNotUTF8() throws {
+        let folder = try SiteFolder(["_posts/2014-06-17-b.md": "B\n"])
+        let name = Array((folder.url.path + "/_posts/2014-06-16-a").utf8) + [0xFF, 0xFE] + Array(".md".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        close(descriptor)
+        let (site, diagnostics) = try folder.load()
+        #expect(site.posts.map(\.sourcePath) == ["_posts/2014-06-17-b.md"])
+        #expect(diagnostics.map(\.description)
+            == ["_posts/2014-06-16-a\\xFF\\xFE.md: warning: this file name is not valid UTF-8, so it is left out; rename it"])
+    }
+
     @Test("A post with bad front matter is reported with its line, and the others still load")
     func badPostReported() throws {
         let folder = try SiteFolder([
