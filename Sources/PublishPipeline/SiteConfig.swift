@@ -80,9 +80,9 @@ public struct SiteConfig: Sendable {
     /// The folders that hold posts and drafts, wherever they are found.
     public var postsFolder = "_posts"
     public var draftsFolder = "_drafts"
-    /// Raw HTML in posts, for every output that writes HTML: `keep`,
+    /// Raw HTML in posts, for the HTML site: `known`, `keep`,
     /// `escape` or `drop` (an output's own `raw_html` wins).
-    public var rawHTML = "keep"
+    public var rawHTML = "known"
     /// Every key of the configuration as YAML typed it, for `{{ site.X }}`.
     public var values = YAMLMapping()
     /// How Liquid in posts, pages and layouts is parsed and where it stops.

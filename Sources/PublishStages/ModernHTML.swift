@@ -8,7 +8,10 @@ import PublishAST
 /// | written | becomes |
 /// | --- | --- |
 /// | `align="center"` (on a block or cell) | `style="text-align: center"` |
-/// | `align="left"` on an image | `style="float: left"` (`middle`, `top`…: `vertical-align`) |
+/// | `align="left"` on an image, embed or frame | `style="float: left"` (`middle`, `top`…: `vertical-align`) |
+/// | `align="center"` on a table | `style="margin-left: auto; margin-right: auto"` |
+/// | `border="0"` on an image | `style="border: 0"` |
+/// | `gesture`, `scrolling`, `allowtransparency`, `marginwidth`, `marginheight` on an `<iframe>` | left out |
 /// | `<center>…</center>` | `<div style="text-align: center">…</div>` |
 /// | `<a name="x">` | `<a id="x">` |
 /// | `frameborder="0"` | `style="border: 0"` |
@@ -127,6 +130,37 @@ struct HTMLTag {
         original = String(text[..<end])
     }
 
+    /// The CSS for `align="value"` on the element `name`, as browsers
+    /// lay it out: an image or embed floats (`left`, `right`) or sits on
+    /// the line (`middle`, `top`, …: `vertical-align`), a table is centred
+    /// by its margins, anything else aligns its text. Nil for a value that
+    /// means nothing there.
+    static func alignment(_ value: String, on name: String) -> String? {
+        switch name {
+        case "img", "iframe", "embed", "object", "video", "applet", "input":
+            switch value {
+            case "left", "right": return "float: \(value)"
+            case "middle", "center", "absmiddle": return "vertical-align: middle"
+            case "top", "bottom", "baseline": return "vertical-align: \(value)"
+            case "texttop": return "vertical-align: text-top"
+            case "absbottom": return "vertical-align: bottom"
+            default: return nil
+            }
+        case "table":
+            switch value {
+            case "center", "middle": return "margin-left: auto; margin-right: auto"
+            case "left", "right": return "float: \(value)"
+            default: return nil
+            }
+        default:
+            switch value {
+            case "left", "right", "center", "justify": return "text-align: \(value)"
+            case "middle": return "text-align: center"
+            default: return nil
+            }
+        }
+    }
+
     func modernized() -> String {
         var name = self.name
         var attributes = self.attributes
@@ -136,14 +170,19 @@ struct HTMLTag {
             if !isEnd { styles.append("text-align: center") }
         }
         if let index = attributes.firstIndex(where: { $0.name.lowercased() == "align" }), let value = attributes[index].value {
-            let align = value.lowercased()
-            switch (name, align) {
-            case ("img", "left"), ("img", "right"), ("iframe", "left"), ("iframe", "right"):
-                styles.append("float: \(align)")
-            case ("img", _), ("iframe", _):
-                styles.append("vertical-align: \(align == "center" ? "middle" : align)")
-            default:
-                styles.append("text-align: \(align)")
+            if let style = HTMLTag.alignment(value.lowercased(), on: name) { styles.append(style) }
+            attributes.remove(at: index)
+        }
+        // Attributes of old embed codes that HTML5 has no use for.
+        if name == "iframe" {
+            attributes.removeAll { ["gesture", "allowtransparency", "scrolling", "marginwidth", "marginheight"]
+                .contains($0.name.lowercased()) }
+        }
+        if name == "img", let index = attributes.firstIndex(where: { $0.name.lowercased() == "border" }) {
+            if let width = attributes[index].value.flatMap({ Int($0) }), width > 0 {
+                styles.append("border: \(width)px solid")
+            } else {
+                styles.append("border: 0")
             }
             attributes.remove(at: index)
         }

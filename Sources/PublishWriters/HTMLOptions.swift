@@ -2,8 +2,12 @@
 public struct HTMLOptions: Hashable, Sendable {
     /// What happens to raw HTML in the Markdown.
     public enum RawHTML: String, Hashable, Sendable, CaseIterable {
-        /// Written out as is: the author is trusted (the default).
+        /// Written out as is: the author is trusted.
         case keep
+        /// Written out as is when its tags are elements a browser knows (or
+        /// custom elements, with a hyphen); a tag that is not, as `<id>` in
+        /// `rm <id>`, was meant as text and is shown as text.
+        case known
         /// Shown as text, escaped.
         case escape
         /// Left out.

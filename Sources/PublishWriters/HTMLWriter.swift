@@ -38,6 +38,9 @@ struct HTMLWalker: Walker {
     private var footnotesOpen = false
     /// The column of the next table cell in the row being written.
     private var tableColumn = 0
+    /// How many `<svg>` and `<math>` elements of raw HTML are open, inside
+    /// which SVG's and MathML's names are elements too (`raw_html: known`).
+    private var foreignDepth = 0
 
     init(options: HTMLOptions) {
         self.options = options
@@ -136,7 +139,9 @@ struct HTMLWalker: Walker {
             switch options.rawHTML {
             case .keep:
                 write(html)
-            case .escape:
+            case .known where HTMLElements.tag(in: html).map({ HTMLElements.isKnown($0.name, inForeignContent: false) }) ?? true:
+                write(html)
+            case .escape, .known:
                 write("<p>")
                 escape(html.hasSuffix("\n") ? String(html.dropLast()) : html)
                 write("</p>")
@@ -338,6 +343,7 @@ struct HTMLWalker: Walker {
         case .html(let html):
             switch options.rawHTML {
             case .keep: write(html)
+            case .known: writeKnown(html)
             case .escape: escape(html)
             case .drop: break
             }
@@ -425,8 +431,19 @@ struct HTMLWalker: Walker {
         }
     }
 
+    /// An inline tag as `raw_html: known` has it: as written when a
+    /// browser knows the element, else as text.
+    private mutating func writeKnown(_ html: String) {
+        guard let tag = HTMLElements.tag(in: html) else { return write(html) }
+        guard HTMLElements.isKnown(tag.name, inForeignContent: foreignDepth > 0) else { return escape(html) }
+        if tag.name == "svg" || tag.name == "math" {
+            if tag.isEnd { foreignDepth = max(0, foreignDepth - 1) } else if !tag.selfClosing { foreignDepth += 1 }
+        }
+        write(html)
+    }
+
     private mutating func url(_ url: String) {
-        if options.rawHTML != .keep && HTMLEscaping.isDangerous(url) { return }
+        if (options.rawHTML == .escape || options.rawHTML == .drop) && HTMLEscaping.isDangerous(url) { return }
         HTMLEscaping.appendEscapedURL(url, to: &out)
     }
 

@@ -22,6 +22,24 @@ struct ModernHTMLTests {
             == "<p>a <img src=\"x.png\" style=\"float: left\"> b <img src=\"y.png\" style=\"vertical-align: middle\"></p>\n")
     }
 
+    @Test("align=middle on an embed is vertical-align, on a cell text-align: center; a table is centred by its margins")
+    func alignMiddle() throws {
+        #expect(try html("<embed src=\"a.swf\" align=\"middle\">\n", stages: stages)
+            == "<embed src=\"a.swf\" style=\"vertical-align: middle\">\n")
+        #expect(try html("<table align=center><tr><td align=middle>x</td></tr></table>\n", stages: stages)
+            == "<table style=\"margin-left: auto; margin-right: auto\"><tr><td style=\"text-align: center\">x</td></tr></table>\n")
+        #expect(try html("<div align=\"bogus\">\nx\n</div>\n", stages: stages) == "<div>\nx\n</div>\n")
+    }
+
+    @Test("Old embed attributes HTML5 has no use for leave an iframe; an image's border becomes a style")
+    func obsoleteAttributes() throws {
+        #expect(try html("<iframe src=\"https://v.example/e\" gesture=\"media\" scrolling=\"no\" allowtransparency marginwidth=0></iframe>\n",
+                         stages: stages)
+            == "<iframe src=\"https://v.example/e\"></iframe>\n")
+        #expect(try html("<img src=\"a.png\" border=\"0\" alt=\"\">\n", stages: stages)
+            == "<img src=\"a.png\" alt=\"\" style=\"border: 0\">\n")
+    }
+
     @Test("center becomes a centred div, both tags")
     func center() throws {
         #expect(try html("<center>\nhi\n</center>\n", stages: stages)

@@ -30,6 +30,18 @@ struct HTMLWriterTests {
         #expect(html("<div>x</div>\n\na <b>", rawHTML: .escape) == "<p>&lt;div&gt;x&lt;/div&gt;</p>\n<p>a &lt;b&gt;</p>\n")
     }
 
+    @Test("raw_html: known shows a tag that names no element as text, and keeps HTML's, custom and SVG elements")
+    func rawKnown() {
+        #expect(html("vboxmanage unregistervm <id> --delete, b <function>[:<line>]", rawHTML: .known)
+                == "<p>vboxmanage unregistervm &lt;id&gt; --delete, b &lt;function&gt;[:&lt;line&gt;]</p>\n")
+        #expect(html("a <kbd>k</kbd> <my-card x=1></my-card> <svg viewBox=\"0 0 1 1\"><line x1=\"0\"/></svg> <line>",
+                     rawHTML: .known)
+                == "<p>a <kbd>k</kbd> <my-card x=1></my-card> <svg viewBox=\"0 0 1 1\"><line x1=\"0\"/></svg> &lt;line&gt;</p>\n")
+        #expect(html("<id>\nsome text\n\n<div>\nok\n</div>\n<!-- c -->\n", rawHTML: .known)
+                == "<p>&lt;id&gt;\nsome text</p>\n<div>\nok\n</div>\n<!-- c -->\n")
+        #expect(html("[c](javascript:void(0))", rawHTML: .known) == "<p><a href=\"javascript:void(0)\">c</a></p>\n")
+    }
+
     @Test("Raw HTML can be dropped, and dangerous links with it")
     func rawDropped() {
         #expect(html("<script>x</script>\n\na <b>b</b> [c](javascript:alert(1)) ![i](data:image/png;base64,AA)", rawHTML: .drop)
