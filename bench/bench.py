@@ -199,6 +199,18 @@ class Bench:
         self.measure(scale, "render (bodies)", [publish, "render", bodies, "--to", "html"],
                      count, body_bytes)
         self.measure(scale, "cmark (bodies)", [args.cmark, bodies], count, body_bytes)
+        # The same bodies as one post of a site of its own, for the memory
+        # one long post takes from reading to its written page.
+        one = os.path.join(work, "one-post")
+        os.makedirs(os.path.join(one, "_posts"), exist_ok=True)
+        with open(os.path.join(one, "_posts", "2020-01-01-everything.md"), "w", encoding="utf-8") as f, \
+                open(bodies, encoding="utf-8") as b:
+            f.write("---\ntitle: Everything\n---\n" + b.read())
+        one_out = os.path.join(work, "one-post-out")
+        self.measure(scale, "build one post (bodies)",
+                     [publish, "build", "--source", one, "--output", one_out, "--format", "html", "--quiet"],
+                     1, body_bytes, prepare=lambda: (self.discard(one_out),
+                                                     self.discard(os.path.join(one, ".publish-cache"))))
         if scale == 1:
             self.measure(scale, "build epub", [publish, "build", "--source", site, "--output", out,
                                                "--format", "epub", "--quiet"],
@@ -314,6 +326,12 @@ class Bench:
             lines.append(f"x{s} render >= 0.5x cmark's MB/s: {ratio:.2f}x ({render.mb_per_s:.2f} vs {cmark.mb_per_s:.2f} MB/s) {verdict(ratio >= 0.5)}")
             ratio = rebuild.wall / full.wall
             lines.append(f"x{s} rebuild after one edit <= 0.05x the full build: {ratio:.2f}x ({rebuild.wall:.3f} s vs {full.wall:.3f} s) {verdict(ratio <= 0.05)}")
+            for name in ("render (bodies)", "build one post (bodies)"):
+                m = get(s, name)
+                if m:
+                    ratio = m.peak_mb / (m.size / 1e6)
+                    lines.append(f"x{s} {name}: peak memory <= 10x the input: {ratio:.1f}x "
+                                 f"({m.peak_mb:.0f} MB for {m.size / 1e6:.1f} MB) {verdict(ratio <= 10)}")
         for s in scales:
             ours, theirs, hugo = get(s, "build jekyll site (html)"), get(s, "jekyll build (same site)"), get(s, "hugo build")
             if ours and theirs:
