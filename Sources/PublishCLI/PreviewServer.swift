@@ -7,10 +7,12 @@ import PublishPipeline
 
 /// Serves a built site on 127.0.0.1 for `publish serve`. Every HTML page
 /// gets a small script that asks `/__publish/build` once a second and
-/// reloads when a new build has been swapped in.
+/// reloads when a new build has been swapped in. The default
+/// `ConnectionLimits` keep a stuck or slow client from holding sockets.
 final class PreviewServer: Sendable {
     let root: URL
     private let build = NIOLockedValueBox(0)
+    private let connections = ConnectionGuard(limits: ConnectionLimits())
 
     init(root: URL) {
         self.root = root
@@ -27,8 +29,9 @@ final class PreviewServer: Sendable {
         try ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(Handler(server: self))
+                channel.eventLoop.makeCompletedFuture {
+                    try self.connections.configureHTTPServerPipeline(channel)
+                    try channel.pipeline.syncOperations.addHandler(Handler(server: self))
                 }
             }
             .bind(host: "127.0.0.1", port: port).wait()

@@ -8,14 +8,18 @@ import PublishDelivery
 /// unsubscribe-server`, meant to sit behind the site's https proxy. A
 /// request's body is buffered up to one byte past the endpoint's limit (so
 /// the endpoint can answer 413); the endpoint runs on a thread pool, since
-/// it reads and writes the SQLite file, and never on the event loop.
+/// it reads and writes the SQLite file, and never on the event loop. Its
+/// `ConnectionGuard` times out slow clients, caps connections and closes
+/// after an error answer.
 final class UnsubscribeServer: Sendable {
     let endpoint: UnsubscribeEndpoint
     private let pool: NIOThreadPool
+    private let connections: ConnectionGuard
 
-    init(endpoint: UnsubscribeEndpoint) {
+    init(endpoint: UnsubscribeEndpoint, limits: ConnectionLimits = ConnectionLimits()) {
         self.endpoint = endpoint
         pool = NIOThreadPool(numberOfThreads: 1)
+        connections = ConnectionGuard(limits: limits)
     }
 
     /// Listens on `host:port` (port 0: a free one, read back from the
@@ -26,7 +30,7 @@ final class UnsubscribeServer: Sendable {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try self.connections.configureHTTPServerPipeline(channel)
                     try channel.pipeline.syncOperations.addHandler(Handler(endpoint: self.endpoint, pool: self.pool))
                 }
             }

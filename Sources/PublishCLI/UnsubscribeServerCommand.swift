@@ -10,7 +10,8 @@ import PublishEmail
 /// links and one-click POSTs (RFC 8058) reach, served over plain HTTP for
 /// the site's https proxy to forward to. Reads the site's title and the
 /// name of the environment variable holding the token secret from the
-/// project; stops on SIGINT or SIGTERM.
+/// project; stops on SIGINT or SIGTERM. Slow and greedy clients meet the
+/// limits of `ConnectionLimitOptions`.
 struct UnsubscribeServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unsubscribe-server",
@@ -30,8 +31,10 @@ struct UnsubscribeServerCommand: ParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8025
 
+    @OptionGroup var limits: ConnectionLimitOptions
+
     func run() throws {
-        let server = UnsubscribeServer(endpoint: try SubscribersCommand.reporting(endpoint))
+        let server = UnsubscribeServer(endpoint: try SubscribersCommand.reporting(endpoint), limits: limits.limits)
         // SIGINT and SIGTERM stop the server cleanly. Threads already run
         // (the command line is asynchronous), so the signals are turned
         // into events rather than waited for with a mask.

@@ -85,4 +85,30 @@ struct ServeCommandTests {
             #expect(fetch("http://127.0.0.1:\(port)\(path)")?.contains("SECRET") != true, "\(path)")
         }
     }
+
+    @Test("An unreadable request gets 400 and a missing page 404, and either closes the connection; a page keeps it")
+    func closesAfterErrors() throws {
+        let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "A\n"])
+        let port = Int.random(in: 20_000..<40_000)
+        let process = Process()
+        process.executableURL = Publish.executable
+        process.arguments = ["serve", "--quiet", "--source", site.url.path, "--port", String(port)]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/2014/06/16/a.html") != nil })
+        let garbled = try RawConnection(port: port)
+        #expect(garbled.send("GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n"))
+        #expect(try garbled.response(within: 5).status == 400)
+        #expect(garbled.closed(within: 5))
+        let browsing = try RawConnection(port: port)
+        for (path, status) in [("/2014/06/16/a.html", 200), ("/2014/06/16/a.html", 200), ("/missing.png", 404)] {
+            #expect(browsing.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+            #expect(try browsing.response(within: 5).status == status)
+        }
+        #expect(browsing.closed(within: 5))
+    }
 }

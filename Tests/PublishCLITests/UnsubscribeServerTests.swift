@@ -2,9 +2,6 @@ import Foundation
 import PublishEmail
 import TestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @Suite("publish unsubscribe-server")
 struct UnsubscribeServerTests {
@@ -18,7 +15,8 @@ struct UnsubscribeServerTests {
         let port: Int
         let subscriberID: String
 
-        init() throws {
+        /// - Parameter options: more of the command's options, after `--port 0`.
+        init(_ options: [String] = []) throws {
             site = try TemporaryFolder([
                 "_config.yml": "title: News & <Notes>\n",
                 "publish.yml": "outputs:\n  email:\n    unsubscribe:\n      secret_env: \(UnsubscribeServerTests.secretVariable)\n",
@@ -29,7 +27,7 @@ struct UnsubscribeServerTests {
             #expect(list.stdout == "ann@example.org\t\tactive\n")
             subscriberID = "1"
             process.executableURL = Publish.executable
-            process.arguments = ["unsubscribe-server", "--source", site.url.path, "--port", "0"]
+            process.arguments = ["unsubscribe-server", "--source", site.url.path, "--port", "0"] + options
             process.environment = ProcessInfo.processInfo.environment.merging(
                 [UnsubscribeServerTests.secretVariable: UnsubscribeServerTests.secret]) { $1 }
             let output = Pipe()
@@ -82,40 +80,10 @@ struct UnsubscribeServerTests {
         var body: String
 
         init(port: Int, _ request: [UInt8]) throws {
-            #if os(Linux)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-            #endif
-            guard fd >= 0 else { throw Failure("no socket") }
-            defer { close(fd) }
+            let connection = try RawConnection(port: port)
+            guard connection.send(request) else { throw Failure("send failed") }
             // A server that never answers fails the test instead of hanging it.
-            var timeout = timeval(tv_sec: 20, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            guard connected == 0 else { throw Failure("cannot connect to port \(port)") }
-            var sent = 0
-            while sent < request.count {
-                let count = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-                guard count > 0 else { throw Failure("send failed") }
-                sent += count
-            }
-            var response: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-                guard count > 0 else { break }
-                response += buffer[0..<count]
-            }
-            let text = String(decoding: response, as: UTF8.self)
+            let text = connection.readToEnd(within: 20)
             guard let split = text.range(of: "\r\n\r\n"), let code = Int(text.dropFirst(9).prefix(3)) else {
                 throw Failure("not an HTTP response: '\(text)'")
             }
