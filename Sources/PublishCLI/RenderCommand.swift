@@ -23,6 +23,14 @@ struct RenderCommand: ParsableCommand {
         case text
         case json
         case epub
+
+        /// The build output whose limited stages this format runs.
+        var output: String? {
+            switch self {
+            case .html, .epub: rawValue
+            case .text, .json: nil
+            }
+        }
     }
 
     enum RawHTML: String, ExpressibleByArgument, CaseIterable {
@@ -69,7 +77,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result: MarkdownReader.Result
+        var result: MarkdownReader.Result
         do {
             let input = try file.map(readFile) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
             var pipelineFile = try PipelineFile.builtIn()
@@ -78,8 +86,12 @@ struct RenderCommand: ParsableCommand {
                 pipelineFile = pipelineFile.overlaid(with: try PipelineFile(text: text, path: pipeline, outputs: nil))
             }
             let declared = try MarkdownPipeline(file: pipelineFile)
-            result = try MarkdownPipeline(dialect: from ?? declared.dialect, stages: declared.stages)
-                .read(input, path: file)
+            let pipeline = MarkdownPipeline(dialect: from ?? declared.dialect, stages: declared.stages)
+            result = try pipeline.read(input, path: file)
+            // The stages limited to the output made, after the others, as `build` runs them.
+            if let output = to.output {
+                result.warnings += pipeline.stages.limited(to: output).runAll(&result.document, source: result.source)
+            }
         } catch let diagnostic as Diagnostic {
             Diagnostics.report(diagnostic)
             throw ExitCode.failure

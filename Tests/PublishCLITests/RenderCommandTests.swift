@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("publish render")
@@ -9,6 +10,28 @@ struct RenderCommandTests {
         #expect(run.status == 0)
         #expect(run.stdout == "<h1 id=\"hi\">Hi</h1>\n<p>Some <em>text</em>.</p>\n")
         #expect(run.stderr.isEmpty)
+    }
+
+    @Test("render --to html gives a post the HTML build gives it, stages limited to html included")
+    func sameAsBuild() throws {
+        let post = "---\ntitle: T\n---\n# Heading\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nSee https://example.org.\n"
+        let pipeline = "stages:\n  - tables\n  - autolinks\n  - heading-ids:\n      outputs: [html]\n"
+        let site = try TemporaryFolder(["publish.yml": pipeline, "_posts/2020-01-01-p.md": post])
+        let build = try Publish.run(["build", "--source", site.url.path, "--format", "html", "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let page = try #require(site.read("_site/2020/01/01/p.html"))
+        let start = try #require(page.range(of: "<div class=\"post-content\">\n"))
+        let end = try #require(page.range(of: "\n</div>\n</article>", range: start.upperBound..<page.endIndex))
+        let built = String(page[start.upperBound..<end.lowerBound])
+        let render = try Publish.run(["render", site.url.appendingPathComponent("_posts/2020-01-01-p.md").path,
+                                      "--pipeline", site.url.appendingPathComponent("publish.yml").path])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.hasPrefix("<h1 id=\"heading\">Heading</h1>\n<table>"), "\(render.stdout)")
+        #expect(render.stdout == built)
+        let json = try Publish.run(["render", site.url.appendingPathComponent("_posts/2020-01-01-p.md").path,
+                                    "--pipeline", site.url.appendingPathComponent("publish.yml").path, "--to", "json"])
+        #expect(json.stdout.contains("\"type\":\"heading\"") && !json.stdout.contains("\"id\""),
+                "a stage limited to html does not run for json")
     }
 
     @Test("Front matter is not rendered as content")
