@@ -66,7 +66,10 @@ struct SitePages: Sendable {
         siteValue = theme.followsFrontMatter || !site.templatePages.isEmpty
             ? SiteDrops(shelf: shelf, config: theme.site, now: theme.now).site
             : theme.site
-        var navigation: [Value] = site.pages.map { .hash(["title": .string($0.title), "url": .string($0.url)]) }
+        // Pages with a title, as Jekyll themes list them; not the home page or the 404 page.
+        var navigation: [Value] = site.pages
+            .filter { $0.metadata.title != nil && !["index.html", "404.html"].contains($0.outputPath) }
+            .map { .hash(["title": .string($0.title), "url": .string($0.url)]) }
         navigation.append(.hash(["title": .string(labels.archive), "url": "/archive/"]))
         let feeds: [Value] = emitter.feeds.map {
             .hash(["type": .string($0.type), "title": .string($0.title), "url": .string("/" + $0.path)])

@@ -286,8 +286,8 @@ struct HTMLWalker: Walker {
     private mutating func writeCheckbox(_ task: TaskState) {
         if options.flavor == .kramdown {
             write(task == .checked
-                  ? "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" /> "
-                  : "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" /> ")
+                  ? "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />"
+                  : "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />")
             return
         }
         write(task == .checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "

@@ -27,6 +27,23 @@ struct BuildCommandTests {
         }
     }
 
+    @Test("The built-in theme's navigation lists the pages with a title, not the home page, the 404 page or untitled ones")
+    func navigation() throws {
+        let site = try Site([
+            "_posts/2014-06-16-hello.md": "Hi\n",
+            "about.md": "---\ntitle: About\n---\nMe\n",
+            "notes.md": "---\n---\nUntitled\n",
+            "index.md": "---\ntitle: Home\n---\nWelcome\n",
+            "404.md": "---\ntitle: Not found\n---\nLost\n",
+        ])
+        let run = try site.build(["--format", "html", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try #require(site.read("_site/about.html"))
+        let start = try #require(page.range(of: "<nav class=\"site-nav\">\n"))
+        let end = try #require(page.range(of: "</nav>", range: start.upperBound..<page.endIndex))
+        #expect(page[start.upperBound..<end.lowerBound] == "<a href=\"/about.html\">About</a>\n<a href=\"/archive/\">Archive</a>\n")
+    }
+
     @Test("A folder that is no site is refused before anything is read or written in it")
     func folderThatIsNoSite() throws {
         let folder = try Site(["notes/todo.md": "# Things\n", "other/_site/old.html": "x"])

@@ -61,8 +61,8 @@ struct RougeMarkupTests {
         }
         #expect(HTMLWriter(options: HTMLOptions(flavor: .kramdown)).render(builder.document) == """
             <ul class="task-list">
-            <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" /> done</li>
-            <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" /> todo</li>
+            <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />done</li>
+            <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />todo</li>
             </ul>
 
             """)
