@@ -28,6 +28,21 @@ struct ChapterPage {
         LibXML.parseHTML(HTMLWriter(options: HTMLOptions(rawHTML: .keep)).render(post.document))
     }
 
+    /// The chapter's language: its post's `lang`, else the book's, unless
+    /// its text says otherwise. A chapter mostly in Latin letters in a
+    /// Chinese, Japanese or Korean book is marked English, the likeliest, so
+    /// that it is not set as CJK (justified, in a Song face); a chapter in
+    /// another East Asian script than the book's gets that one.
+    func chapterLanguage(book: String) -> String {
+        if let own = LanguageTag.normalized(post.metadata.language ?? "") { return own }
+        let bookScript = book.lowercased().split(separator: "-").first.map(String.init) ?? ""
+        switch TextLanguage.script(of: [post.document]) {
+        case .none: return book
+        case .latin: return ["zh", "ja", "ko"].contains(bookScript) ? "en" : book
+        case .eastAsian(let script): return script == bookScript ? book : script
+        }
+    }
+
     /// The chapter's XHTML, its links resolved against every chapter's ids.
     func xhtml(ids: [Set<String>], language: String) -> (text: String, diagnostics: [Diagnostic]) {
         var writer = XHTMLWriter()
@@ -42,7 +57,7 @@ struct ChapterPage {
         writer.raw("</header>\n")
         let found = ChapterLinks(index: index, ids: ids, locator: locator).write(content, into: &writer)
         writer.raw("\n</section>")
-        let page = XHTMLWriter.page(title: post.title, language: LanguageTag.normalized(post.metadata.language ?? "") ?? language,
+        let page = XHTMLWriter.page(title: post.title, language: chapterLanguage(book: language),
                                     bodyType: "bodymatter", body: writer.out)
         return (page, found)
     }

@@ -6,6 +6,20 @@ enum TextLanguage {
     /// `zh`, `ja` or `ko` when East Asian text outweighs Latin letters;
     /// nil otherwise, for the caller's default.
     static func judge(_ documents: [Document]) -> String? {
+        if case .eastAsian(let language) = script(of: documents) { return language }
+        return nil
+    }
+
+    /// What the text is mostly written in.
+    enum Script: Equatable {
+        /// `zh`, `ja` or `ko`.
+        case eastAsian(String)
+        case latin
+        /// No letters at all: images, code, numbers.
+        case none
+    }
+
+    static func script(of documents: [Document]) -> Script {
         var han = 0, kana = 0, hangul = 0, latin = 0
         for document in documents {
             for event in document.events() {
@@ -21,10 +35,11 @@ enum TextLanguage {
                 }
             }
         }
+        if han + kana + hangul + latin == 0 { return .none }
         // One East Asian character carries about as much as a short word.
-        guard (han + kana + hangul) * 3 > latin else { return nil }
-        if hangul > han + kana { return "ko" }
-        if kana * 10 > han { return "ja" }
-        return "zh"
+        guard (han + kana + hangul) * 3 > latin else { return .latin }
+        if hangul > han + kana { return .eastAsian("ko") }
+        if kana * 10 > han { return .eastAsian("ja") }
+        return .eastAsian("zh")
     }
 }

@@ -35,6 +35,32 @@ struct MetadataTests {
         #expect(opf.contains("<dc:language>zh</dc:language>"))
     }
 
+    @Test("A chapter in English in a Chinese book is marked English; one of images only keeps the book's language")
+    func chapterLanguage() throws {
+        let book = try Fixtures.book([
+            "_posts/2014-06-16-a.md": String(repeating: "今天天气很好，我们去公园散步。这是一个很长的中文段落，用来判断语言。", count: 10) + "\n",
+            "_posts/2014-06-17-b.md": "---\ntitle: 中文标题\n---\nThe whole of this chapter is written in English words.\n",
+            "_posts/2014-06-18-c.md": "---\ntitle: 图\n---\n![](/dot.png)\n",
+            "_posts/2014-06-19-d.md": "---\ntitle: 日本語\n---\nこれは日本語の文章です。ひらがなとカタカナがあります。\n",
+        ], binary: ["dot.png": Fixtures.png]).book
+        func language(_ file: String) throws -> String? {
+            let text = try book.text("EPUB/" + file)
+            return text.firstRange(of: #/xml:lang="([^"]+)"/#).map { String(text[$0].dropFirst(10).dropLast()) }
+        }
+        #expect(try book.text("EPUB/package.opf").contains("<dc:language>zh</dc:language>"))
+        #expect(try language(BookLinks.chapterFile(0)) == "zh")
+        #expect(try language(BookLinks.chapterFile(1)) == "en")
+        #expect(try language(BookLinks.chapterFile(2)) == "zh")
+        #expect(try language(BookLinks.chapterFile(3)) == "ja")
+    }
+
+    @Test("Code in a CJK book is set in monospace and never justified: the code rules outrank the :lang() ones")
+    func codeOutranksLanguage() throws {
+        let css = try Fixtures.book(["_posts/2014-06-16-a.md": "中文\n"]).book.text("EPUB/book.css")
+        #expect(css.contains(":root pre, :root code, :root kbd, :root samp { font-family: monospace;"))
+        #expect(css.contains(":root pre { text-align: left;"))
+    }
+
     @Test("Title, authors, publisher, rights and subjects from categories are in the package")
     func declared() throws {
         var options = BookOptions()
