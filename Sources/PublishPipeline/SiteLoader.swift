@@ -124,7 +124,7 @@ public struct SiteLoader: Sendable {
         var loaded = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
         var loadedPages = pages.compactMap(\.item)
         diagnostics += dropRepeatedURLs(&loaded, pages: loadedPages)
-        let links = PostLinks(posts: loaded, pages: loadedPages, baseurl: config.baseurl)
+        let links = PostLinks(posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, baseurl: config.baseurl)
         table.set(links)
         // Recalled posts get their keys from their records; the others have
         // their links resolved (and, when caching without a record, their
@@ -298,9 +298,9 @@ public struct SiteLoader: Sendable {
         record.readingMinutes = post.readingMinutes
         record.metadataJSON = metadata
         record.excerptJSON = excerpt
-        record.links = PostLinks.markdownLinks(in: post.document).map {
+        record.links = PostLinks.references(in: post.document).map {
             PostRecord.Link(file: $0.file, location: $0.location, inDocument: true)
-        } + PostLinks.markdownLinks(in: post.excerpt).map {
+        } + PostLinks.references(in: post.excerpt).map {
             PostRecord.Link(file: $0.file, location: $0.location, inDocument: false)
         }
         return record

@@ -124,6 +124,10 @@ struct CacheTests {
         try site.expectRebuildMatchesCleanBuild("_config.yml")
         try site.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\"/>", to: "images/dot.svg")
         try site.expectRebuildMatchesCleanBuild("a static file")
+        try site.write(Site.text(8, title: "Post 8", body: "![later](images/later.png)"), to: Site.post(8))
+        try site.expectRebuildMatchesCleanBuild("an image whose file is missing")
+        try site.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3\"/>", to: "images/later.png")
+        try site.expectRebuildMatchesCleanBuild("the file of an image added")
     }
 
     @Test("After a one-post body edit, only its page, the feeds that hold it and the book are made again")

@@ -177,6 +177,7 @@ struct JekyllCompatibilityTests {
         for case .enter(let node) in post.document.events() {
             switch post.document.kind(of: node) {
             case .inline(.link(let destination, _)): texts.append("link:" + destination)
+            case .inline(.image(let source, _)): texts.append("image:" + source)
             case .inline(.text(let text)): texts.append(text)
             case .inline(.code(let code)): texts.append("code:" + code)
             case .block(.codeBlock(let info, let code)): texts.append("code[\(info)]:" + code)
@@ -302,6 +303,22 @@ struct JekyllCompatibilityTests {
             "_posts/2015-01-01-b.md": "[one](2014-06-16-a.md) [two](../_posts/2014-06-16-a.md#part)\n",
         ])
         #expect(text == "link:/2014/06/16/a.html|one| |link:/2014/06/16/a.html#part|two")
+    }
+
+    @Test("An image's relative path becomes the site path of the file, from the post's folder or the site's root")
+    func relativeImages() throws {
+        var config = SiteConfig()
+        config.baseurl = "/blog"
+        let (text, diagnostics) = try html(of: "notes/_posts/2015-01-01-b.md", in: [
+            "images/torii.jpg": "jpg", "notes/figures/a b.png": "png",
+            "notes/_posts/2015-01-01-b.md": "![t](images/torii.jpg) ![a](../figures/a%20b.png) ![r](https://x.org/r.png) "
+                + "![s](/images/torii.jpg) ![g](images/gone.png)\n",
+        ], config: config)
+        #expect(text == "image:/blog/images/torii.jpg|t| |image:/blog/notes/figures/a b.png|a| |image:https://x.org/r.png|r| "
+                + "|image:/images/torii.jpg|s| |image:images/gone.png|g")
+        #expect(diagnostics.map(\.description) == [
+            "notes/_posts/2015-01-01-b.md:1:101: warning: this image points at images/gone.png, which is not a file of the site",
+        ])
     }
 
     @Test("A link to a Markdown file that is no post is warned about")
