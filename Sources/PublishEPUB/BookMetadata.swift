@@ -57,7 +57,7 @@ struct BookMetadata {
         if let site = (config.values["lang"] ?? config.values["language"])?.scalarText.flatMap(LanguageTag.normalized) {
             return site
         }
-        return TextLanguage.judge(posts.map(\.document)) ?? config.language
+        return TextScript.of(posts.map(\.document)).language ?? config.language
     }
 
     /// `2014-06-16T08:00:00Z`, as `dcterms:modified` wants it.

@@ -36,7 +36,7 @@ struct ChapterPage {
     func chapterLanguage(book: String) -> String {
         if let own = LanguageTag.normalized(post.metadata.language ?? "") { return own }
         let bookScript = book.lowercased().split(separator: "-").first.map(String.init) ?? ""
-        switch TextLanguage.script(of: [post.document]) {
+        switch TextScript.of([post.document]) {
         case .none: return book
         case .latin: return ["zh", "ja", "ko"].contains(bookScript) ? "en" : book
         case .eastAsian(let script): return script == bookScript ? book : script

@@ -14,6 +14,8 @@ public struct HTMLEmitter: Emitter {
     var postsPerPage: Int
     /// Nil: as the site's `markdown.raw_html` says.
     var rawHTML: HTMLOptions.RawHTML?
+    /// The theme's words as `labels:` gives them, by label.
+    var labels: [String: String] = [:]
     /// Feeds to announce in every page's head, by site-relative path.
     var feeds: [(type: String, title: String, path: String)] = []
 
@@ -22,6 +24,12 @@ public struct HTMLEmitter: Emitter {
         postsPerPage = try options.int("paginate", default: 10)
         let raw = try options.choice("raw_html", of: [""] + HTMLOptions.RawHTML.allCases.map(\.rawValue), default: "")
         rawHTML = HTMLOptions.RawHTML(rawValue: raw)
+        var words = try options.nested("labels")
+        for key in Labels.keys {
+            let text = try words.string(key, default: "")
+            if !text.isEmpty { labels[key] = text }
+        }
+        try words.finish()
         try options.finish()
         guard postsPerPage > 0 else { throw Diagnostic.error("option `paginate` of output `html` must be 1 or more") }
     }

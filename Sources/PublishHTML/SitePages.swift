@@ -52,7 +52,7 @@ struct SitePages: Sendable {
         self.theme = theme
         self.emitter = emitter
         let config = site.config
-        labels = Labels.forLanguage(config.language)
+        labels = Labels.forLanguage(config.language).overridden(by: emitter.labels)
         let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
         writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, flavor: config.htmlFlavor))
         var excerptKey = CacheKey("excerpt html")
@@ -99,6 +99,7 @@ struct SitePages: Sendable {
         key.add(emitter.rawHTML?.rawValue)
         key.add(config.rawHTML)
         key.add(config.language)
+        key.add(emitter.labels.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: "\n"))
         key.add(config.timeZone.identifier)
         key.add(publish.inspect)
         var content = CacheKey("site content")
@@ -589,7 +590,7 @@ struct SitePages: Sendable {
             "date": .time(SiteLiquid.time(post.date, in: site.config.timeZone)),
             "datetime": .string(rfc3339(post.date)), "day": .string(day(post.date)),
             "reading_minutes": .int(post.readingMinutes),
-            "reading_time": .string(Labels.forLanguage(lang).minutes(post.readingMinutes)),
+            "reading_time": .string(minutesLabel(lang)(post.readingMinutes)),
             "excerpt": .string(excerpts.html(of: post)),
         ])
     }
@@ -652,6 +653,13 @@ struct SitePages: Sendable {
     func termPath(_ kind: String, _ name: String) -> String {
         let slug = Slug.make(name)
         return "/\(kind)/" + Permalink.escapePath(slug.isEmpty ? "-" : slug) + "/"
+    }
+
+    /// "13 min read" in `language`: the site's labels, with what
+    /// `publish.yml` says, in the site's language; the language's own
+    /// otherwise.
+    private func minutesLabel(_ language: String) -> @Sendable (Int) -> String {
+        language == site.config.language ? labels.minutes : Labels.forLanguage(language).minutes
     }
 
     /// The post's own language when it is a tag, else the site's.

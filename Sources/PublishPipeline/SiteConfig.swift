@@ -68,6 +68,9 @@ public struct SiteConfig: Sendable {
     public var baseurl: String = ""
     public var author: Author?
     public var language: String = "en"
+    /// Whether `_config.yml` or `publish.yml` names the language; when not,
+    /// the loader judges it from the posts' titles and descriptions.
+    public var languageIsDeclared = false
     /// The zone post dates without an offset are read in, and URLs use.
     public var timeZone: TimeZone = TimeZone(identifier: "UTC")!
     public var permalink: Permalink = .default
@@ -127,12 +130,15 @@ public struct SiteConfig: Sendable {
         default:
             break
         }
-        if let language = (config["lang"] ?? config["language"])?.scalarText, !language.isEmpty {
-            guard let tag = LanguageTag.normalized(language) else {
-                throw Diagnostic.error("`lang` is '\(language)', which is not a language tag (write en, zh, zh-CN, ja)",
-                                       at: at(config["lang"] != nil ? "lang" : "language"))
+        // `locale` as Jekyll themes write it: `zh_CN`.
+        let languageKey = ["lang", "language", "locale"].first { config[$0]?.scalarText?.isEmpty == false }
+        if let languageKey, let language = config[languageKey]?.scalarText {
+            guard let tag = LanguageTag.normalized(language.replacingOccurrences(of: "_", with: "-")) else {
+                throw Diagnostic.error("`\(languageKey)` is '\(language)', which is not a language tag (write en, zh, zh-CN, ja)",
+                                       at: at(languageKey))
             }
             self.language = tag
+            languageIsDeclared = true
         }
         if let zone = config["timezone"]?.scalarText, !zone.isEmpty {
             guard let timeZone = TimeZone(identifier: zone) else {

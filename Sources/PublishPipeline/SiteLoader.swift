@@ -169,6 +169,13 @@ public struct SiteLoader: Sendable {
             diagnostics += links.resolve(in: &loadedPages[index].document, path: loadedPages[index].sourcePath)
         }
         var site = Site(config: config, posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, source: source)
+        // A site that does not name its language is in the one its posts are
+        // titled in: a Chinese blog is not labelled English. Titles and
+        // descriptions are at hand even for posts the cache recalls.
+        if !config.languageIsDeclared, !loaded.isEmpty {
+            let texts = loaded.lazy.flatMap { [$0.metadata.title ?? "", $0.metadata.description ?? ""] }
+            site.config.language = TextScript.of(texts).language ?? config.language
+        }
         site.liquid = liquid
         site.templatePages = templatePages
         site.collections = collections

@@ -44,6 +44,43 @@ struct BuildCommandTests {
         #expect(page[start.upperBound..<end.lowerBound] == "<a href=\"/about.html\">About</a>\n<a href=\"/archive/\">Archive</a>\n")
     }
 
+    @Test("A site that names no language is in its posts' titles' one; an English post keeps its own lang")
+    func judgedLanguage() throws {
+        let site = try Site([
+            "_posts/2020-01-01-a.md": "---\ntitle: 中文排版\n---\n正文\n",
+            "_posts/2020-01-02-b.md": "---\ntitle: 写作工具\n---\n正文\n",
+            "_posts/2020-01-03-c.md": "---\ntitle: Notes\nlang: en\n---\nText\n",
+        ])
+        let run = try site.build(["--format", "html", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try #require(site.read("_site/index.html"))
+        #expect(index.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh\">"), "\(index.prefix(80))")
+        #expect(index.contains(">归档</a>"))
+        #expect(site.read("_site/2020/01/03/c.html")?.contains("<html lang=\"en\">") == true)
+    }
+
+    @Test("Labels in traditional Chinese for locale zh_TW, in Korean for ko, and as publish.yml words them")
+    func labels() throws {
+        let traditional = try Site(["_config.yml": "locale: zh_TW\n", "_posts/2020-01-01-a.md": "Text\n"])
+        #expect(try traditional.build(["--format", "html", "--quiet"]).status == 0)
+        #expect(traditional.read("_site/index.html")?.contains(">歸檔</a>") == true)
+        let korean = try Site(["_config.yml": "lang: ko\n", "_posts/2020-01-01-a.md": "Text\n"])
+        #expect(try korean.build(["--format", "html", "--quiet"]).status == 0)
+        #expect(korean.read("_site/index.html")?.contains(">보관함</a>") == true)
+        let worded = try Site([
+            "_config.yml": "lang: zh\n", "_posts/2020-01-01-a.md": "---\ncategory: 技术\n---\nText\n",
+            "publish.yml": "outputs:\n  html:\n    labels:\n      archive: 全部文章\n      minutes: \"{n} 分钟读完\"\n      category: \"{name} 类\"\n",
+        ])
+        let run = try worded.build(["--format", "html", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try #require(worded.read("_site/index.html"))
+        #expect(index.contains(">全部文章</a>") && index.contains("1 分钟读完"), "\(index)")
+        #expect(worded.read("_site/categories/技术/index.html")?.contains("技术 类") == true)
+        let bad = try Site(["_posts/2020-01-01-a.md": "Text\n", "publish.yml": "outputs:\n  html:\n    labels:\n      archiv: x\n"])
+        let refused = try bad.build(["--format", "html", "--quiet"])
+        #expect(refused.status != 0 && refused.stderr.contains("archiv"), "\(refused.stderr)")
+    }
+
     @Test("A folder that is no site is refused before anything is read or written in it")
     func folderThatIsNoSite() throws {
         let folder = try Site(["notes/todo.md": "# Things\n", "other/_site/old.html": "x"])
