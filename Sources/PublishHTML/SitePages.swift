@@ -54,7 +54,7 @@ struct SitePages: Sendable {
         let config = site.config
         labels = Labels.forLanguage(config.language).overridden(by: emitter.labels)
         let rawHTML = emitter.rawHTML ?? HTMLOptions.RawHTML(rawValue: config.rawHTML) ?? .keep
-        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, flavor: config.htmlFlavor))
+        writer = HTMLWriter(options: HTMLOptions(rawHTML: rawHTML, flavor: config.htmlFlavor, lazyImages: true))
         var excerptKey = CacheKey("excerpt html")
         excerptKey.add(rawHTML.rawValue)
         excerptKey.add(config.isKramdown ? "rouge" : "")
@@ -74,6 +74,8 @@ struct SitePages: Sendable {
         let feeds: [Value] = emitter.feeds.map {
             .hash(["type": .string($0.type), "title": .string($0.title), "url": .string("/" + $0.path)])
         }
+        // The subscription feed, for readers whose browser shows no feed icon.
+        if let feed = emitter.feeds.first { navigation.append(.hash(["title": .string(labels.feed), "url": .string("/" + feed.path)])) }
         publish = .hash([
             "title": .string(config.title), "description": .string(config.description), "url": .string(config.url),
             "baseurl": .string(config.baseurl), "author": config.author.map { .string($0.name) } ?? .nil,

@@ -135,6 +135,8 @@ struct FrontMatterParser {
 
     /// Jekyll's rule: the singular key, when present, wins and is taken
     /// whole; the plural key is a list, or a string split at white space.
+    /// A comma there (`tags: openstack, 排版`) is the author's separator
+    /// too, not part of a name, whatever script it is written in.
     private func pluralized(singular: Node?, plural: Node?, key: String) throws -> [String] {
         var result: [String] = []
         func add(_ value: String) {
@@ -156,7 +158,10 @@ struct FrontMatterParser {
             try addItems(of: singular)
         } else if let plural {
             if case .scalar = plural {
-                for word in try text(plural, key: key).split(whereSeparator: \.isWhitespace) { add(String(word)) }
+                let separators: Set<Character> = [",", "，", "、"]
+                for word in try text(plural, key: key).split(whereSeparator: { $0.isWhitespace || separators.contains($0) }) {
+                    add(String(word))
+                }
             } else {
                 try addItems(of: plural)
             }

@@ -32,9 +32,13 @@ public struct HTMLOptions: Hashable, Sendable {
 
     public var rawHTML: RawHTML
     public var flavor: Flavor
+    /// `loading="lazy"` on every image after the first, for pages in a
+    /// browser (not for `render`, whose HTML is cmark's).
+    public var lazyImages: Bool
 
-    public init(rawHTML: RawHTML = .keep, flavor: Flavor = .commonMark) {
+    public init(rawHTML: RawHTML = .keep, flavor: Flavor = .commonMark, lazyImages: Bool = false) {
         self.rawHTML = rawHTML
         self.flavor = flavor
+        self.lazyImages = lazyImages
     }
 }

@@ -38,6 +38,8 @@ struct HTMLWalker: Walker {
     private var footnotesOpen = false
     /// The column of the next table cell in the row being written.
     private var tableColumn = 0
+    /// Images written so far, for `lazyImages`.
+    private var imagesWritten = 0
     /// How many `<svg>` and `<math>` elements of raw HTML are open, inside
     /// which SVG's and MathML's names are elements too (`raw_html: known`).
     private var foreignDepth = 0
@@ -70,7 +72,10 @@ struct HTMLWalker: Walker {
                 write("\" title=\"")
                 escape(title)
             }
-            write("\" />")
+            // The first image may be what a reader sees first; the later
+            // ones load as the reader scrolls to them.
+            write(options.lazyImages && imagesWritten > 0 ? "\" loading=\"lazy\" />" : "\" />")
+            imagesWritten += 1
             return
         }
         switch kind {

@@ -107,7 +107,9 @@ def browser():
     driver_path = next((d for d in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(d)), None)
     if driver_path is None:
         sys.exit("browser_check: chromedriver is missing (Debian's chromium-driver; make test-deps installs it)")
-    return webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_script_timeout(30)
+    return driver
 
 
 def pages(folder):
@@ -120,6 +122,8 @@ def pages(folder):
 WAIT_FOR_IMAGES = """
 const done = arguments[arguments.length - 1];
 const images = Array.from(document.images);
+// Lazy images below the fold would never load in a window that does not scroll.
+images.forEach(i => { i.loading = 'eager'; });
 Promise.all(images.map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })))
   .then(() => done(images.filter(i => i.naturalWidth === 0 && new URL(i.currentSrc || i.src).host === location.host)
                          .map(i => i.getAttribute('src'))));

@@ -27,7 +27,7 @@ struct BuildCommandTests {
         }
     }
 
-    @Test("The built-in theme's navigation lists the pages with a title, not the home page, the 404 page or untitled ones")
+    @Test("The built-in theme's navigation: the pages with a title (not the home, 404 or untitled ones), the archive, the feed")
     func navigation() throws {
         let site = try Site([
             "_posts/2014-06-16-hello.md": "Hi\n",
@@ -41,7 +41,8 @@ struct BuildCommandTests {
         let page = try #require(site.read("_site/about.html"))
         let start = try #require(page.range(of: "<nav class=\"site-nav\">\n"))
         let end = try #require(page.range(of: "</nav>", range: start.upperBound..<page.endIndex))
-        #expect(page[start.upperBound..<end.lowerBound] == "<a href=\"/about.html\">About</a>\n<a href=\"/archive/\">Archive</a>\n")
+        #expect(page[start.upperBound..<end.lowerBound]
+                == "<a href=\"/about.html\">About</a>\n<a href=\"/archive/\">Archive</a>\n<a href=\"/feed.xml\">Feed</a>\n")
     }
 
     @Test("A site that names no language is in its posts' titles' one; an English post keeps its own lang")

@@ -28,6 +28,18 @@ struct ThemeTests {
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/blog/about/\">"))
     }
 
+    @Test("The footer has no separator left dangling when there is an author but no description")
+    func footer() throws {
+        func footer(_ publish: Hash) throws -> String? {
+            let html = try theme.render("", layout: "default", variables: ["page": .hash([:]), "publish": .hash(publish)],
+                                        path: "x").text
+            return html.firstRange(of: #/<footer class="site-footer">\n<p>(.*)</p>/#).map { String(html[$0]) }
+        }
+        #expect(try footer(["title": "S", "author": "Lin"]) == "<footer class=\"site-footer\">\n<p>© Lin</p>")
+        #expect(try footer(["title": "S", "author": "Lin", "description": "Notes"])
+                == "<footer class=\"site-footer\">\n<p>© Lin · Notes</p>")
+    }
+
     @Test("Text is escaped as the theme always escaped it, apostrophes too")
     func escaping() throws {
         let html = try theme.render("", layout: "default", variables: [

@@ -99,6 +99,11 @@ struct FrontMatterTests {
         #expect(try metadata("tags: swift yaml\tjekyll\n").tags == ["swift", "yaml", "jekyll"])
     }
 
+    @Test("`tags:` as a string is split at commas too, Chinese ones included: no name ends in a comma")
+    func tagsWithCommas() throws {
+        #expect(try metadata("tags: openstack, 排版，写作、工具\n").tags == ["openstack", "排版", "写作", "工具"])
+    }
+
     @Test("`tag:` is taken whole and wins over `tags:`")
     func tagWins() throws {
         #expect(try metadata("tags: [a, b]\ntag: Open Source\n").tags == ["Open Source"])

@@ -42,6 +42,14 @@ struct HTMLWriterTests {
         #expect(html("[c](javascript:void(0))", rawHTML: .known) == "<p><a href=\"javascript:void(0)\">c</a></p>\n")
     }
 
+    @Test("With lazyImages, every image after the first loads lazily")
+    func lazyImages() {
+        let document = parse("![a](a.png) ![b](b.png \"t\")\n\n![c](c.png)")
+        #expect(HTMLWriter(options: HTMLOptions(lazyImages: true)).render(document)
+                == "<p><img src=\"a.png\" alt=\"a\" /> <img src=\"b.png\" alt=\"b\" title=\"t\" loading=\"lazy\" /></p>\n"
+                + "<p><img src=\"c.png\" alt=\"c\" loading=\"lazy\" /></p>\n")
+    }
+
     @Test("Raw HTML can be dropped, and dangerous links with it")
     func rawDropped() {
         #expect(html("<script>x</script>\n\na <b>b</b> [c](javascript:alert(1)) ![i](data:image/png;base64,AA)", rawHTML: .drop)
