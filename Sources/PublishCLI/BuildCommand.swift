@@ -36,10 +36,22 @@ struct BuildOptions: ParsableArguments {
     var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
     var outputURL: URL { output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("_site") }
 
+    /// Which of the enabled outputs a build makes: `serve` builds the
+    /// pages first, then the rest.
+    enum Pass: Equatable {
+        /// Those `--format` names, or every enabled output.
+        case all
+        /// The enabled outputs of these names.
+        case only(Set<String>)
+        /// The enabled outputs of other names.
+        case except(Set<String>)
+    }
+
     /// Builds the site once. Returns false when any error was reported;
     /// the previous output is then still replaced by what could be built,
-    /// unless the configuration itself was at fault.
-    func build(report: inout Report) -> Bool {
+    /// unless the configuration itself was at fault. A pass of some
+    /// outputs keeps the other outputs' files, as `--format` does.
+    func build(report: inout Report, pass: Pass = .all) -> Bool {
         let project: Project
         do {
             project = try report.timed("configuration") {
@@ -48,15 +60,25 @@ struct BuildOptions: ParsableArguments {
             }
         } catch {
             report.add(Diagnostic.all(in: error))
+            report.nothingBuilt = true
             report.summary("nothing built")
             return false
         }
         for name in format where !project.outputs.contains(where: { $0.name == name }) {
             report.add([.error("there is no output format `\(name)`; the formats are: "
                                + project.outputs.map(\.name).joined(separator: ", "))])
+            report.nothingBuilt = true
             report.summary("nothing built")
             return false
         }
+        let chosen = project.outputs.filter { output in
+            switch pass {
+            case .all: format.isEmpty ? output.enabled : format.contains(output.name)
+            case .only(let names): output.enabled && names.contains(output.name)
+            case .except(let names): output.enabled && !names.contains(output.name)
+            }
+        }
+        guard !chosen.isEmpty || pass == .all else { return true }
         report.progress("reading \(sourceURL.lastPathComponent)…")
         var config = project.site
         // An output folder inside the source is never read back as static files.
@@ -71,7 +93,6 @@ struct BuildOptions: ParsableArguments {
         loader.cache = cache
         let (site, loadDiagnostics) = report.timed("read") { loader.load() }
         report.add(loadDiagnostics)
-        let chosen = project.outputs.filter { format.isEmpty ? $0.enabled : format.contains($0.name) }
         let files: (rendered: Int, reused: Int)
         do {
             let folder = try OutputFolder(destination: outputURL, cache: cache)
@@ -88,7 +109,7 @@ struct BuildOptions: ParsableArguments {
             for (job, seconds) in zip(jobs, emitted.seconds) { report.phase("emit \(job.name)", seconds: seconds) }
             report.add(emitted.diagnostics)
             try report.timed("write") {
-                if !format.isEmpty { try folder.keepPrevious(except: Set(chosen.map(\.name))) }
+                if !format.isEmpty || pass != .all { try folder.keepPrevious(except: Set(chosen.map(\.name))) }
                 try folder.commit()
             }
             files = folder.fileCounts

@@ -14,19 +14,28 @@ struct Report {
     private(set) var hasErrors = false
     private(set) var errorCount = 0
     private(set) var warningCount = 0
+    /// Every error reported, for `serve`'s overlay.
+    private(set) var errors: [Diagnostic] = []
+    /// Whether the build stopped before writing anything (a broken
+    /// configuration): `serve` then tries no other outputs.
+    var nothingBuilt = false
     /// Warnings printed by an earlier build of the same `serve`, not
     /// printed again; nil prints every warning.
-    private let shownBefore: WarningMemory?
+    private let warningsShown: ShownMessages?
+    /// Errors printed by an earlier pass of the same rebuild (`serve`
+    /// builds the pages, then the other outputs, reading the posts twice).
+    private let errorsShown: ShownMessages?
     private var newWarnings = 0
     private let started = Date()
     /// A progress line is shown only to a person at a terminal.
     private let isTerminal = isatty(STDERR_FILENO) != 0
     private var progressShown = false
 
-    init(quiet: Bool, verbose: Bool = false, shownBefore: WarningMemory? = nil) {
+    init(quiet: Bool, verbose: Bool = false, warningsShown: ShownMessages? = nil, errorsShown: ShownMessages? = nil) {
         self.quiet = quiet
         self.verbose = verbose
-        self.shownBefore = shownBefore
+        self.warningsShown = warningsShown
+        self.errorsShown = errorsShown
     }
 
     /// "1 post", "2 posts".
@@ -51,10 +60,12 @@ struct Report {
             if diagnostic.severity == .error {
                 hasErrors = true
                 errorCount += 1
+                errors.append(diagnostic)
+                if let errorsShown, !errorsShown.isNew(diagnostic.description) { continue }
                 Diagnostics.report(diagnostic)
             } else {
                 warningCount += 1
-                if let shownBefore, !shownBefore.isNew(diagnostic.description) { continue }
+                if let warningsShown, !warningsShown.isNew(diagnostic.description) { continue }
                 newWarnings += 1
                 if !quiet { Diagnostics.report(diagnostic) }
             }
@@ -84,7 +95,7 @@ struct Report {
         if errorCount > 0 { counts.append(Report.count(errorCount, "error")) }
         if warningCount > 0 {
             var warnings = Report.count(warningCount, "warning")
-            if shownBefore != nil, newWarnings < warningCount { warnings += " (\(newWarnings) new)" }
+            if warningsShown != nil, newWarnings < warningCount { warnings += " (\(newWarnings) new)" }
             counts.append(warnings)
         }
         let prefix = counts.isEmpty ? "" : counts.joined(separator: ", ") + "; "
@@ -102,7 +113,7 @@ struct Report {
 /// The warnings one `publish serve` has printed, so each rebuild prints
 /// only the ones that are new: a site with twenty standing warnings would
 /// otherwise bury the one a save just caused.
-final class WarningMemory: @unchecked Sendable {
+final class ShownMessages: @unchecked Sendable {
     private var shown: Set<String> = []
     private let lock = NSLock()
 
