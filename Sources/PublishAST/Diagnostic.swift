@@ -68,3 +68,23 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }
+
+extension DiagnosticList {
+    /// Throws what `diagnostics` holds: nothing when empty, the one
+    /// `Diagnostic` alone (as steps that stop at the first problem throw),
+    /// or the whole list.
+    public static func throwIfAny(_ diagnostics: [Diagnostic]) throws {
+        if diagnostics.count == 1 { throw diagnostics[0] }
+        if diagnostics.count > 1 { throw DiagnosticList(diagnostics) }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostics an error carries: those of a `DiagnosticList`, a
+    /// `Diagnostic` itself, or any other error as one unlocated error.
+    public static func all(in error: Error) -> [Diagnostic] {
+        if let list = error as? DiagnosticList { return list.diagnostics }
+        if let diagnostic = error as? Diagnostic { return [diagnostic] }
+        return [.error("\(error)")]
+    }
+}

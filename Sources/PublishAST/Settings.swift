@@ -108,13 +108,15 @@ public struct Settings: Sendable {
         return text
     }
 
-    /// Refuses every key no getter asked for.
+    /// Refuses every key no getter asked for, all of them at once (a
+    /// `DiagnosticList` when there are several), so a block with two
+    /// typos takes one run to fix, not two.
     public func finish() throws {
-        for key in values.keys where !known.contains(key) {
+        try DiagnosticList.throwIfAny(values.keys.filter { !known.contains($0) }.map { key in
             var message = "\(owner) has no option `\(key)`"
             if let near = Spelling.nearest(to: key, among: known) { message += " (did you mean `\(near)`?)" }
-            throw Diagnostic.error(message, at: locations[key] ?? location)
-        }
+            return Diagnostic.error(message, at: locations[key] ?? location)
+        })
     }
 
     private func wrongKind(_ key: String, _ kind: String) -> Diagnostic {

@@ -36,26 +36,49 @@ struct BuildOptions: ParsableArguments {
     var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
     var outputURL: URL { output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("_site") }
 
+    /// Which of the enabled outputs a build makes: `serve` builds the
+    /// pages first, then the rest.
+    enum Pass: Equatable {
+        /// Those `--format` names, or every enabled output.
+        case all
+        /// The enabled outputs of these names.
+        case only(Set<String>)
+        /// The enabled outputs of other names.
+        case except(Set<String>)
+    }
+
     /// Builds the site once. Returns false when any error was reported;
     /// the previous output is then still replaced by what could be built,
-    /// unless the configuration itself was at fault.
-    func build(report: inout Report) -> Bool {
+    /// unless the configuration itself was at fault. A pass of some
+    /// outputs keeps the other outputs' files, as `--format` does.
+    func build(report: inout Report, pass: Pass = .all) -> Bool {
         let project: Project
         do {
-            try Project.requireSite(at: sourceURL, pipelineFile: pipeline)
-            project = try Project(source: sourceURL, pipelineFile: pipeline.map { URL(fileURLWithPath: $0) })
-        } catch let diagnostic as Diagnostic {
-            report.add([diagnostic])
-            return false
+            project = try report.timed("configuration") {
+                try Project.requireSite(at: sourceURL, pipelineFile: pipeline)
+                return try Project(source: sourceURL, pipelineFile: pipeline.map { URL(fileURLWithPath: $0) })
+            }
         } catch {
-            report.add([.error("\(error)")])
+            report.add(Diagnostic.all(in: error))
+            report.nothingBuilt = true
+            report.summary("nothing built")
             return false
         }
         for name in format where !project.outputs.contains(where: { $0.name == name }) {
             report.add([.error("there is no output format `\(name)`; the formats are: "
                                + project.outputs.map(\.name).joined(separator: ", "))])
+            report.nothingBuilt = true
+            report.summary("nothing built")
             return false
         }
+        let chosen = project.outputs.filter { output in
+            switch pass {
+            case .all: format.isEmpty ? output.enabled : format.contains(output.name)
+            case .only(let names): output.enabled && names.contains(output.name)
+            case .except(let names): output.enabled && !names.contains(output.name)
+            }
+        }
+        guard !chosen.isEmpty || pass == .all else { return true }
         report.progress("reading \(sourceURL.lastPathComponent)…")
         var config = project.site
         // An output folder inside the source is never read back as static files.
@@ -68,44 +91,50 @@ struct BuildOptions: ParsableArguments {
         loader.includeDrafts = drafts
         loader.includeFuture = future
         loader.cache = cache
-        let (site, loadDiagnostics) = loader.load()
+        let (site, loadDiagnostics) = report.timed("read") { loader.load() }
         report.add(loadDiagnostics)
-        let chosen = project.outputs.filter { format.isEmpty ? $0.enabled : format.contains($0.name) }
         let files: (rendered: Int, reused: Int)
         do {
             let folder = try OutputFolder(destination: outputURL, cache: cache)
             report.progress("writing \(chosen.map { $0.name }.joined(separator: ", ")) for \(site.posts.count) posts…")
             var jobs: [(name: String, emitter: any Emitter, site: Site)] = []
             for output in chosen {
-                let (view, diagnostics) = site.applying(project.markdown.stages.limited(to: output.name))
+                let (view, diagnostics) = report.timed("stages for \(output.name)") {
+                    site.applying(project.markdown.stages.limited(to: output.name))
+                }
                 report.add(diagnostics)
                 jobs.append((output.name, output.emitter, view))
             }
-            report.add(Emitters.run(jobs, into: folder))
-            if !format.isEmpty { try folder.keepPrevious(except: Set(chosen.map(\.name))) }
-            try folder.commit()
+            let emitted = Emitters.timed(jobs, into: folder)
+            for (job, seconds) in zip(jobs, emitted.seconds) { report.phase("emit \(job.name)", seconds: seconds) }
+            report.add(emitted.diagnostics)
+            try report.timed("write") {
+                if !format.isEmpty || pass != .all { try folder.keepPrevious(except: Set(chosen.map(\.name))) }
+                try folder.commit()
+            }
             files = folder.fileCounts
         } catch {
             report.add([.error("cannot write \(outputURL.path): \(error)")])
+            report.summary("nothing written")
             return false
         }
         if let cache {
             do {
-                try cache.save(destination: URL(fileURLWithPath: outputURL.path).standardizedFileURL)
+                try report.timed("cache") { try cache.save(destination: URL(fileURLWithPath: outputURL.path).standardizedFileURL) }
             } catch {
                 report.add([.warning("cannot write the build cache in \(cache.folder.path) (\(error.localizedDescription)); "
                                      + "the next build reads every post again")])
             }
         }
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         var reuse = ""
         if let cache {
             let posts = cache.postCounts
-            reuse = "; \(count(posts.parsed, "post file")) read, \(posts.recalled) from the cache"
+            reuse = "; \(Report.count(posts.parsed, "post file")) read, \(posts.recalled) from the cache"
         }
-        report.summary("built \(count(site.posts.count, "post")) and \(count(site.pages.count, "page")) "
+        report.summary("built \(Report.count(site.posts.count, "post")) and \(Report.count(site.pages.count, "page")) "
                        + "(\(chosen.map { $0.name }.joined(separator: ", "))) into \(outputURL.path): "
-                       + "rendered \(count(files.rendered, "file")), reused \(files.reused)\(reuse)")
+                       + "rendered \(Report.count(files.rendered, "file")), reused \(files.reused)\(reuse)",
+                       leftOut: site.leftOut)
         return !report.hasErrors
     }
 }
@@ -139,47 +168,3 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// Diagnostics as they come, then a closing line; remembers whether any
-/// was an error, for the exit status.
-struct Report {
-    let quiet: Bool
-    var verbose = false
-    private(set) var hasErrors = false
-    private let started = Date()
-    /// A progress line is shown only to a person at a terminal.
-    private let isTerminal = isatty(STDERR_FILENO) != 0
-    private var progressShown = false
-
-    init(quiet: Bool, verbose: Bool = false) {
-        self.quiet = quiet
-        self.verbose = verbose
-    }
-
-    /// Replaces the progress line on a terminal; prints nothing elsewhere.
-    mutating func progress(_ text: String) {
-        guard isTerminal, !quiet else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2Kpublish: \(text)".utf8))
-        progressShown = true
-    }
-
-    private mutating func clearProgress() {
-        guard progressShown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-        progressShown = false
-    }
-
-    mutating func add(_ diagnostics: [Diagnostic]) {
-        if !diagnostics.isEmpty { clearProgress() }
-        for diagnostic in diagnostics {
-            if diagnostic.severity == .error { hasErrors = true }
-            if diagnostic.severity == .error || !quiet { Diagnostics.report(diagnostic) }
-        }
-    }
-
-    mutating func summary(_ line: String) {
-        clearProgress()
-        guard !quiet else { return }
-        let seconds = verbose ? String(format: " in %.2f s", Date().timeIntervalSince(started)) : ""
-        FileHandle.standardError.write(Data("publish: \(line)\(seconds)\n".utf8))
-    }
-}

@@ -7,23 +7,30 @@ import PublishPipeline
 
 /// Serves a built site on 127.0.0.1 for `publish serve`. Every HTML page
 /// gets a small script that asks `/__publish/build` once a second and
-/// reloads when a new build has been swapped in. The default
+/// reloads when a new build has been swapped in, and, while the last build
+/// had errors, the `ErrorOverlay` listing them. A missing page is answered
+/// with a page carrying both, so a post left out for an error shows its
+/// error and comes back by itself once fixed. The default
 /// `ConnectionLimits` keep a stuck or slow client from holding sockets.
 final class PreviewServer: Sendable {
     let root: URL
     private let build = NIOLockedValueBox(0)
+    private let errors = NIOLockedValueBox<[String]>([])
     private let connections = ConnectionGuard(limits: ConnectionLimits())
 
     init(root: URL) {
         self.root = root
     }
 
-    /// A new build is in place: pages reload.
-    func announceBuild() {
+    /// A new build is in place, with these errors (none: the overlay
+    /// goes): pages reload.
+    func announceBuild(errors: [String] = []) {
+        self.errors.withLockedValue { $0 = errors }
         build.withLockedValue { $0 += 1 }
     }
 
     var buildNumber: Int { build.withLockedValue { $0 } }
+    var lastErrors: [String] { errors.withLockedValue { $0 } }
 
     func start(port: Int, group: MultiThreadedEventLoopGroup) throws -> Channel {
         try ServerBootstrap(group: group)
@@ -52,26 +59,44 @@ final class PreviewServer: Sendable {
         } else if !FileManager.default.fileExists(atPath: file.path) {
             file = file.appendingPathExtension("html")
         }
+        let isPage = ["", "html", "htm"].contains((clean as NSString).pathExtension.lowercased())
         // Never a file whose path, links resolved, is outside the output folder.
         guard let resolved = SiteBoundary.resolve(file, inside: root.resolvingSymlinksInPath().path) else {
             let missing = !FileManager.default.fileExists(atPath: file.path)
-            return missing ? (.notFound, "text/plain; charset=utf-8", Array("not found: \(clean)".utf8))
+            return missing ? notFound(clean, page: isPage)
                            : (.forbidden, "text/plain", Array("forbidden".utf8))
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            return (.notFound, "text/plain; charset=utf-8", Array("not found: \(clean)".utf8))
+            return notFound(clean, page: isPage)
         }
         let type = Self.contentTypes[file.pathExtension.lowercased()] ?? "application/octet-stream"
         guard type.hasPrefix("text/html") else { return (.ok, type, Array(data)) }
-        var page = String(decoding: data, as: UTF8.self)
-        let script = "<script>(function(){let b=\(buildNumber);setInterval(async()=>{try{const r=await fetch('/__publish/build');"
+        return (.ok, type, Array(withReloadAndErrors(String(decoding: data, as: UTF8.self)).utf8))
+    }
+
+    /// The answer for a path with nothing behind it. A page (a path that
+    /// would be an HTML file) gets a small page that reloads with the
+    /// others and shows the errors: the post is likely left out for one.
+    private func notFound(_ path: String, page: Bool) -> (HTTPResponseStatus, String, [UInt8]) {
+        guard page else { return (.notFound, "text/plain; charset=utf-8", Array("not found: \(path)".utf8)) }
+        let body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>not found</title></head>"
+            + "<body><p>not found: \(ErrorOverlay.escape(path))</p></body></html>"
+        return (.notFound, "text/html; charset=utf-8", Array(withReloadAndErrors(body).utf8))
+    }
+
+    /// `page` with the reload script, and the error overlay while the last
+    /// build had errors, before its `</body>`.
+    private func withReloadAndErrors(_ page: String) -> String {
+        var page = page
+        let script = ErrorOverlay.html(lastErrors)
+            + "<script>(function(){let b=\(buildNumber);setInterval(async()=>{try{const r=await fetch('/__publish/build');"
             + "if(Number(await r.text())!==b)location.reload()}catch(e){}},1000)})()</script>"
         if let end = page.range(of: "</body>", options: .backwards) {
             page.insert(contentsOf: script, at: end.lowerBound)
         } else {
             page += script
         }
-        return (.ok, type, Array(page.utf8))
+        return page
     }
 
     static let contentTypes = [

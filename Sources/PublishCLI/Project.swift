@@ -4,6 +4,7 @@ import PublishAtom
 import PublishHTML
 import PublishPipeline
 import PublishReader
+import PublishStages
 import PublishWriters
 
 /// A site folder's whole configuration: the built-in pipeline, the site's
@@ -57,14 +58,20 @@ struct Project {
         return options
     }
 
-    /// - Throws: a `Diagnostic` located at the key at fault.
+    /// Every unknown key and bad option of the pipeline file is reported
+    /// in one run: a key the schema does not know is left out and the
+    /// rest still checked, each output's block on its own.
+    ///
+    /// - Throws: a `Diagnostic` located at the key at fault, or a
+    ///   `DiagnosticList` of several.
     init(source: URL, pipelineFile: URL?) throws {
         var file = try PipelineFile.builtIn(outputs: EmitterRegistry.names)
+        var problems: [Diagnostic] = []
         let own = pipelineFile ?? source.appendingPathComponent("publish.yml")
         if let data = FileManager.default.contents(atPath: own.path) {
             let path = pipelineFile?.path ?? "publish.yml"
             file = file.overlaid(with: try PipelineFile(text: String(decoding: data, as: UTF8.self), path: path,
-                                                        outputs: EmitterRegistry.names))
+                                                        outputs: EmitterRegistry.names, unknownKeys: &problems))
         } else if let pipelineFile {
             throw Diagnostic.error("cannot read the pipeline file", at: SourceLocation(path: pipelineFile.path, position: .unknown))
         }
@@ -92,49 +99,76 @@ struct Project {
         let isJekyllSite = FileManager.default.fileExists(atPath: jekyll.path)
         site.isKramdown = isJekyllSite && (siteKeys["markdown"]?.scalarText.map { $0.lowercased() == "kramdown" } ?? true)
         if site.isKramdown { file = file.withStageDefaults("heading-ids", Project.kramdownHeadingIDs(siteKeys)) }
-        markdown = try MarkdownPipeline(file: file, directory: source)
+        do {
+            markdown = try MarkdownPipeline(file: file, directory: source)
+        } catch {
+            problems += Diagnostic.all(in: error)
+            markdown = MarkdownPipeline(dialect: .gfm, stages: StageList())
+        }
         markdown.smartPunctuation = Project.kramdownSmartQuotes(siteKeys, isJekyllSite: isJekyllSite)
         let names = Set(file.section("outputs").keys)
         for name in markdown.stages.limitedOutputs.sorted() where !names.contains(name) {
-            throw Diagnostic.error("a stage is limited to the output `\(name)`, which is not one of: "
-                                   + names.sorted().joined(separator: ", "), at: file.location(of: "stages"))
+            problems.append(.error("a stage is limited to the output `\(name)`, which is not one of: "
+                                   + names.sorted().joined(separator: ", "), at: file.location(of: "stages")))
         }
-        outputs = try file.section("outputs").entries.map { entry in
-            guard case .mapping(var options) = entry.value else {
-                throw Diagnostic.error("`outputs.\(entry.key)` must be a mapping of options",
-                                       at: file.location(of: "outputs.\(entry.key)"))
-            }
-            var enabled = true
-            if let flag = options["enabled"] {
-                guard case .bool(let value) = flag else {
-                    throw Diagnostic.error("`enabled` must be true or false", at: file.location(of: "outputs.\(entry.key).enabled"))
-                }
-                enabled = value
-                options["enabled"] = nil
-            }
+        outputs = file.section("outputs").entries.compactMap { entry in
             do {
-                // Every key below the block, nested ones by dotted path (`smtp.url`).
-                let prefix = "outputs.\(entry.key)."
-                var locations: [String: SourceLocation] = [:]
-                for (path, location) in file.keys where path.hasPrefix(prefix) {
-                    locations[String(path.dropFirst(prefix.count))] = location
-                }
-                let settings = Settings(owner: "output `\(entry.key)`", values: options, locations: locations,
-                                        at: file.location(of: "outputs.\(entry.key)"))
-                let emitter: any Emitter
-                if let type = EmitterRegistry.emitter(named: entry.key) {
-                    emitter = try type.init(options: settings)
-                } else {
-                    emitter = try ExternalOutput(name: entry.key, options: settings, directory: source)
-                }
-                return Output(name: entry.key, enabled: enabled, emitter: emitter)
-            } catch var diagnostic as Diagnostic {
-                diagnostic.location = diagnostic.location ?? file.location(of: "outputs.\(entry.key)")
-                throw diagnostic
+                return try Project.output(entry.key, entry.value, of: file, source: source)
+            } catch {
+                problems += Diagnostic.all(in: error)
+                return nil
             }
         }
-        try readPipelineOnlyKeys(of: file)
+        do {
+            try readPipelineOnlyKeys(of: file)
+        } catch {
+            problems += Diagnostic.all(in: error)
+        }
+        try DiagnosticList.throwIfAny(problems)
         announceFeeds()
+    }
+
+    /// One output from its block under `outputs`.
+    ///
+    /// - Throws: a `Diagnostic`, or a `DiagnosticList` of several, located
+    ///   in the block.
+    private static func output(_ name: String, _ block: YAMLValue, of file: PipelineFile, source: URL) throws -> Output {
+        let entry = (key: name, value: block)
+        guard case .mapping(var options) = entry.value else {
+            throw Diagnostic.error("`outputs.\(entry.key)` must be a mapping of options",
+                                   at: file.location(of: "outputs.\(entry.key)"))
+        }
+        var enabled = true
+        if let flag = options["enabled"] {
+            guard case .bool(let value) = flag else {
+                throw Diagnostic.error("`enabled` must be true or false", at: file.location(of: "outputs.\(entry.key).enabled"))
+            }
+            enabled = value
+            options["enabled"] = nil
+        }
+        do {
+            // Every key below the block, nested ones by dotted path (`smtp.url`).
+            let prefix = "outputs.\(entry.key)."
+            var locations: [String: SourceLocation] = [:]
+            for (path, location) in file.keys where path.hasPrefix(prefix) {
+                locations[String(path.dropFirst(prefix.count))] = location
+            }
+            let settings = Settings(owner: "output `\(entry.key)`", values: options, locations: locations,
+                                    at: file.location(of: "outputs.\(entry.key)"))
+            let emitter: any Emitter
+            if let type = EmitterRegistry.emitter(named: entry.key) {
+                emitter = try type.init(options: settings)
+            } else {
+                emitter = try ExternalOutput(name: entry.key, options: settings, directory: source)
+            }
+            return Output(name: entry.key, enabled: enabled, emitter: emitter)
+        } catch {
+            throw DiagnosticList(Diagnostic.all(in: error).map { diagnostic in
+                var located = diagnostic
+                located.location = located.location ?? file.location(of: "outputs.\(entry.key)")
+                return located
+            })
+        }
     }
 
     /// Pages name the site's Atom feed in their head, for feed readers and

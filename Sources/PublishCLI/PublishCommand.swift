@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PublishAST
 
 /// `publish`: the command line. Asynchronous, for `send`.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
@@ -31,7 +33,23 @@ extension PublishCommand {
                 try command.run()
             }
         } catch {
+            if let guess = nearestSubcommand(to: CommandLine.arguments.dropFirst().first), exitCode(for: error) != .success {
+                // ArgumentParser's own message, then the guess; its exit status.
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\nDid you mean `publish \(guess)`?\n").utf8))
+                Foundation.exit(exitCode(for: error).rawValue)
+            }
             exit(withError: error)
         }
+    }
+
+    /// The subcommand `word` is likely a typo of (`buidl`: `build`), or nil
+    /// when it is an option, a subcommand, or near none. With `build` the
+    /// default subcommand, ArgumentParser reads a mistyped name as an
+    /// unexpected argument of `build` and says nothing of the names.
+    static func nearestSubcommand(to word: String?) -> String? {
+        guard let word, !word.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName }
+        guard !names.contains(word) else { return nil }
+        return Spelling.nearest(to: word, among: names)
     }
 }

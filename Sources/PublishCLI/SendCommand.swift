@@ -55,6 +55,9 @@ struct SendCommand: AsyncParsableCommand {
         } catch let diagnostic as Diagnostic {
             Diagnostics.report(diagnostic)
             throw ExitCode.failure
+        } catch let list as DiagnosticList {
+            list.diagnostics.forEach(Diagnostics.report)
+            throw ExitCode.failure
         } catch let error as SendError {
             Diagnostics.report(.error(error.description))
             throw ExitCode.failure

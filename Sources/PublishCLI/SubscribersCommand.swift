@@ -117,10 +117,9 @@ struct SubscribersCommand: ParsableCommand {
     static func reporting<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let diagnostic as Diagnostic {
-            Diagnostics.report(diagnostic)
         } catch {
-            Diagnostics.report(.error("\(error)"))
+            // Every problem of a pipeline file at once (a `DiagnosticList`), each on its line.
+            Diagnostic.all(in: error).forEach(Diagnostics.report)
         }
         throw ExitCode.failure
     }

@@ -17,6 +17,14 @@ public enum Emitters {
     /// of its files.
     public static func run(_ jobs: [(name: String, emitter: any Emitter, site: Site)],
                            into output: OutputFolder) -> [Diagnostic] {
+        timed(jobs, into: output).diagnostics
+    }
+
+    /// `run`, also giving how long each job took, in seconds, in the jobs'
+    /// order: `--verbose` prints them, since the outputs run side by side
+    /// and the time of the whole says little about which one is slow.
+    public static func timed(_ jobs: [(name: String, emitter: any Emitter, site: Site)],
+                             into output: OutputFolder) -> (diagnostics: [Diagnostic], seconds: [Double]) {
         let emitters = jobs.map(\.emitter)
         let sites = jobs.map(\.site)
         let outputs = jobs.map { output.scoped(to: $0.name) }
@@ -24,6 +32,8 @@ public enum Emitters {
         let group = DispatchGroup()
         for index in jobs.indices {
             DispatchQueue.global().async(group: group) {
+                let started = DispatchTime.now().uptimeNanoseconds
+                defer { results.setTime(index, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
                 let reported: [Diagnostic]
                 do {
                     reported = try emitters[index].emit(sites[index], to: outputs[index])
@@ -36,16 +46,30 @@ public enum Emitters {
             }
         }
         group.wait()
-        return results.all
+        return (results.all, results.seconds)
     }
 
     /// What each emitter reported, by index, filled from several threads.
     private final class Results: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [[Diagnostic]]
+        private var times: [Double]
 
         init(count: Int) {
             values = Array(repeating: [], count: count)
+            times = Array(repeating: 0, count: count)
+        }
+
+        func setTime(_ index: Int, _ seconds: Double) {
+            lock.lock()
+            times[index] = seconds
+            lock.unlock()
+        }
+
+        var seconds: [Double] {
+            lock.lock()
+            defer { lock.unlock() }
+            return times
         }
 
         func set(_ index: Int, _ diagnostics: [Diagnostic]) {

@@ -27,22 +27,30 @@ public struct MarkdownPipeline: Sendable {
     /// Reads the two sections of a pipeline file; external stages' commands
     /// run in `directory`, the site folder.
     ///
-    /// - Throws: a `Diagnostic` located at the offending key.
+    /// - Throws: a `Diagnostic` located at the offending key, or a
+    ///   `DiagnosticList` of several.
     public init(file: PipelineFile, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
         var dialect = Dialect.gfm
+        var problems: [Diagnostic] = []
         if let value = file.section("markdown")["dialect"] {
-            guard let name = value.scalarText, let chosen = Dialect(rawValue: name) else {
-                throw Diagnostic.error("`markdown.dialect` is one of: gfm, commonmark",
-                                       at: file.location(of: "markdown.dialect"))
+            if let name = value.scalarText, let chosen = Dialect(rawValue: name) {
+                dialect = chosen
+            } else {
+                problems.append(.error("`markdown.dialect` is one of: gfm, commonmark", at: file.location(of: "markdown.dialect")))
             }
-            dialect = chosen
         }
+        var stages = StageList()
         do {
-            self.init(dialect: dialect, stages: try file.value["stages"].map { try StageList(yaml: $0, locations: file.keys, directory: directory) } ?? StageList())
-        } catch var diagnostic as Diagnostic {
-            diagnostic.location = diagnostic.location ?? file.location(of: "stages")
-            throw diagnostic
+            stages = try file.value["stages"].map { try StageList(yaml: $0, locations: file.keys, directory: directory) } ?? StageList()
+        } catch {
+            problems += Diagnostic.all(in: error).map { diagnostic in
+                var located = diagnostic
+                located.location = located.location ?? file.location(of: "stages")
+                return located
+            }
         }
+        try DiagnosticList.throwIfAny(problems)
+        self.init(dialect: dialect, stages: stages)
     }
 
     /// Reads the two sections from a pipeline file's text alone.

@@ -1,20 +1,28 @@
 import Foundation
 import PublishAST
 
-/// Where a build writes. Everything goes into a staging folder beside the
-/// real one, which `commit()` swaps into place, so a build that is killed
-/// or fails leaves the previous output whole. No path can leave the folder.
+/// Where a build writes. Everything goes into a staging folder, which
+/// `commit()` swaps into place, so a build that is killed or fails leaves
+/// the previous output whole. No path can leave the folder.
 ///
-/// The output the swap replaces is kept beside it (`.NAME.previous`; where
-/// a file did not change it is a hard link to the same data) and becomes
-/// the next build's staging folder: that build rewrites in it only what
-/// differs and removes what it did not write, instead of making and
-/// deleting a folder tree of thousands of entries each time.
+/// The output the swap replaces is kept (where a file did not change it is
+/// a hard link to the same data) and becomes the next build's staging
+/// folder: that build rewrites in it only what differs and removes what it
+/// did not write, instead of making and deleting a folder tree of
+/// thousands of entries each time.
+///
+/// Both live in the build cache's folder (`NAME.staging`, `NAME.previous`
+/// in `.publish-cache/`) when there is one on the output's file system,
+/// so a site needs one ignore line for everything a build keeps; else
+/// beside the output (`.NAME.staging`, `.NAME.previous`), since a rename
+/// cannot cross file systems. See `Places`.
 public final class OutputFolder: @unchecked Sendable {
     /// The folder the site ends up in.
     public let destination: URL
     /// Where files are written until `commit()`.
     public let staging: URL
+    /// Where the output `commit()` replaces is kept, to be recycled.
+    public let previous: URL
     /// The output (`html`, `atom`, …) whose files this handle writes, as
     /// the build cache records them: a build of some formats drops the
     /// files the last build made for those formats and no longer makes.
@@ -55,6 +63,7 @@ public final class OutputFolder: @unchecked Sendable {
     private init(sharing other: OutputFolder, format: String) {
         destination = other.destination
         staging = other.staging
+        previous = other.previous
         cache = other.cache
         destinationPath = other.destinationPath
         stagingPath = other.stagingPath
@@ -69,13 +78,14 @@ public final class OutputFolder: @unchecked Sendable {
         format = nil
         shared = Shared()
         self.destination = destination.standardizedFileURL
-        let parent = self.destination.deletingLastPathComponent()
-        let name = self.destination.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).staging")
+        let places = Places(destination: self.destination, cacheFolder: cache?.folder)
+        staging = places.staging
+        self.previous = places.previous
         destinationPath = self.destination.path
         stagingPath = staging.path
+        places.migrate()
         try? FileTree.remove(staging.path)
-        let previous = parent.appendingPathComponent(".\(name).previous").path
+        let previous = places.previous.path
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: previous, isDirectory: &isFolder), isFolder.boolValue,
            rename(previous, stagingPath) == 0 {
@@ -316,8 +326,8 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Puts the staged folder in place of the destination: two renames, so
     /// at every moment one whole output exists.
-    /// The output it replaces is kept as `.NAME.previous`, for the next
-    /// build to recycle.
+    /// The output it replaces is kept as `previous`, for the next build
+    /// to recycle.
     public func commit() throws {
         if recycled {
             // What the former output had and this build did not write goes.
@@ -329,7 +339,6 @@ public final class OutputFolder: @unchecked Sendable {
                 keep.contains(relative) || claimed.contains { relative.hasPrefix($0) || relative + "/" == $0 }
             }
         }
-        let previous = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous")
         let manager = FileManager.default
         if manager.fileExists(atPath: destination.path) {
             try manager.moveItem(at: destination, to: previous)

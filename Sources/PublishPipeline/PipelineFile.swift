@@ -36,7 +36,22 @@ public struct PipelineFile: Sendable {
 
     /// Reads and checks one file. `outputs` are the names an `outputs`
     /// block may have (nil: any).
+    ///
+    /// - Throws: a `Diagnostic`, or a `DiagnosticList` naming every
+    ///   unknown key when there are several.
     public init(text: String, path: String, outputs: [String]?) throws {
+        var problems: [Diagnostic] = []
+        try self.init(text: text, path: path, outputs: outputs, unknownKeys: &problems)
+        try DiagnosticList.throwIfAny(problems)
+    }
+
+    /// Reads one file, adding each unknown key to `unknownKeys` and leaving
+    /// it out, instead of stopping at the first: a caller that checks more
+    /// (the options of each output) reports every problem in one run, not
+    /// one per run.
+    ///
+    /// - Throws: a `Diagnostic` for a file that is no YAML mapping.
+    public init(text: String, path: String, outputs: [String]?, unknownKeys: inout [Diagnostic]) throws {
         let located = try YAMLReader.readLocated(text, path: path, subject: "pipeline file")
         let file = SourceLocation(path: path, line: 1, column: 1)
         switch located.value {
@@ -45,27 +60,38 @@ public struct PipelineFile: Sendable {
         default: throw Diagnostic.error("a pipeline file is a mapping of sections", at: file)
         }
         keys = located.keys
-        try check(outputs: outputs, file: file)
+        unknownKeys += dropUnknownKeys(outputs: outputs)
     }
 
-    private func check(outputs: [String]?, file: SourceLocation) throws {
+    /// Every key the schema does not know, in the file's order, each
+    /// removed from `value`.
+    private mutating func dropUnknownKeys(outputs: [String]?) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         for (section, content) in value.entries.map({ ($0.key, $0.value) }) {
             guard let allowed = PipelineFile.sections[section] else {
-                throw unknown(section, at: section, among: PipelineFile.sections.keys.sorted(), kind: "section")
+                problems.append(unknown(section, at: section, among: PipelineFile.sections.keys.sorted(), kind: "section"))
+                value[section] = nil
+                continue
             }
-            if let allowed, case .mapping(let fields) = content {
+            if let allowed, case .mapping(var fields) = content {
                 for key in fields.keys where !allowed.contains(key) {
-                    throw unknown(key, at: "\(section).\(key)", among: allowed, kind: "key of `\(section)`")
+                    problems.append(unknown(key, at: "\(section).\(key)", among: allowed, kind: "key of `\(section)`"))
+                    fields[key] = nil
                 }
+                value[section] = .mapping(fields)
             }
-            if section == "outputs", let outputs, case .mapping(let blocks) = content {
+            if section == "outputs", let outputs, case .mapping(var blocks) = content {
                 for entry in blocks where !outputs.contains(entry.key) {
                     let name = entry.key
                     if case .mapping(let block) = entry.value, block["command"] != nil { continue }
-                    throw unknown(name, at: "outputs.\(name)", among: outputs, kind: "output (an external one needs a `command`)")
+                    problems.append(unknown(name, at: "outputs.\(name)", among: outputs,
+                                            kind: "output (an external one needs a `command`)"))
+                    blocks[name] = nil
                 }
+                value[section] = .mapping(blocks)
             }
         }
+        return problems
     }
 
     private func unknown(_ key: String, at path: String, among known: [String], kind: String) -> Diagnostic {

@@ -38,6 +38,10 @@ public struct Site: Sendable {
     /// The documents of each collection `_config.yml` declares (`_recipes/`),
     /// in path order; `output` says whether they get pages.
     public var collections: [(label: String, output: Bool, documents: [Page])] = []
+    /// Post files left out for an error (an unreadable date, a permalink
+    /// another file has), by path from the source folder: the closing line
+    /// names them, since the build otherwise looks whole.
+    public var leftOut: [String] = []
 
     public init(config: SiteConfig, posts: [Post], pages: [Page] = [], staticFiles: [String] = [], source: URL? = nil) {
         self.config = config

@@ -123,7 +123,11 @@ public struct SiteLoader: Sendable {
         }
         var loaded = posts.compactMap(\.item).sorted { ($0.date, $0.sourcePath) < ($1.date, $1.sourcePath) }
         var loadedPages = pages.compactMap(\.item)
+        var leftOut = posts.indices.filter { posts[$0].item == nil && posts[$0].diagnostics.contains { $0.severity == .error } }
+            .map { found.candidates[$0].path }
+        let beforeDropping = Set(loaded.map(\.sourcePath))
         diagnostics += dropRepeatedURLs(&loaded, pages: loadedPages)
+        leftOut += beforeDropping.subtracting(loaded.map(\.sourcePath)).sorted()
         let links = PostLinks(posts: loaded, pages: loadedPages, staticFiles: found.staticFiles, baseurl: config.baseurl)
         table.set(links)
         // Recalled posts get their keys from their records; the others have
@@ -179,6 +183,7 @@ public struct SiteLoader: Sendable {
         site.liquid = liquid
         site.templatePages = templatePages
         site.collections = collections
+        site.leftOut = leftOut
         for plugin in config.plugins where !SiteConfig.knownPlugins.contains(plugin) {
             diagnostics.append(.warning("publish has no plugin \(plugin), so the site is built without it",
                                         at: SourceLocation(path: "_config.yml", position: .unknown)))

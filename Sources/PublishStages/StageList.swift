@@ -39,9 +39,17 @@ public struct StageList: Sendable {
         guard case .sequence(let entries) = yaml else {
             throw Diagnostic.error("`stages` must be a list of stage names", at: locations["stages"])
         }
-        let made = try entries.enumerated().map { index, entry in
-            try StageList.stage(from: entry, path: "stages[\(index)]", locations: locations, directory: directory)
+        // Every entry is checked, and every problem reported together.
+        var made: [(stage: any Stage, outputs: [String]?)] = []
+        var problems: [Diagnostic] = []
+        for (index, entry) in entries.enumerated() {
+            do {
+                made.append(try StageList.stage(from: entry, path: "stages[\(index)]", locations: locations, directory: directory))
+            } catch {
+                problems += Diagnostic.all(in: error)
+            }
         }
+        try DiagnosticList.throwIfAny(problems)
         stages = made.map(\.stage)
         limits = made.map(\.outputs)
     }

@@ -129,6 +129,19 @@ struct BuildCommandTests {
         #expect(site.read("_site/old.html") == "old")
     }
 
+    @Test("The replaced site is kept in .publish-cache, so the source folder holds only _site and the cache")
+    func previousSiteInsideCache() throws {
+        let site = try Site(["_posts/2014-06-16-a.md": "A\n"])
+        #expect(try site.build().status == 0)
+        #expect(try site.build().status == 0)
+        #expect(site.exists(".publish-cache/_site.previous/2014/06/16/a.html"))
+        #expect(!site.exists("._site.previous") && !site.exists("._site.staging"))
+        #expect(try site.build(["--no-cache"]).status == 0)
+        #expect(site.exists("._site.previous/2014/06/16/a.html"), "with no cache it is kept beside _site, as before")
+        #expect(try site.build().status == 0)
+        #expect(!site.exists("._site.previous"), "the next build with the cache removes the one beside")
+    }
+
     @Test("A build replaces the previous site whole: stale files are gone")
     func rebuildReplacesWhole() throws {
         let site = try Site(["_site/stale.html": "stale", "_posts/2014-06-16-a.md": "A\n"])

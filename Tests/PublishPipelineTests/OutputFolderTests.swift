@@ -38,7 +38,7 @@ struct OutputFolderTests {
         try build(folder, files: ["a.html": "a3", "b": "b3"])
         #expect(contents(folder, "site") == ["a.html": "a3", "b": "b3"])
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/d").path))
-        #expect(contents(folder, ".site.previous") == ["a.html": "a2", "x.html": "x2", "b/c.html": "c1"])
+        #expect(contents(folder, "cache/site.previous") == ["a.html": "a2", "x.html": "x2", "b/c.html": "c1"])
     }
 
     @Test("Rewriting a file the recycled folder shares with the current output leaves the output alone until commit")
@@ -51,6 +51,40 @@ struct OutputFolderTests {
             #expect(contents(folder, "site") == ["page.html": "old"])
         }
         #expect(contents(folder, "site") == ["page.html": "new"])
-        #expect(contents(folder, ".site.previous") == ["page.html": "old"])
+        #expect(contents(folder, "cache/site.previous") == ["page.html": "old"])
+    }
+
+    @Test("With a cache folder on the output's file system, the former output is kept in it and nothing beside the output")
+    func previousInsideCache() throws {
+        let folder = try TemporaryFolder([:])
+        try build(folder, files: ["a.html": "a1"])
+        try build(folder, files: ["a.html": "a2"])
+        #expect(contents(folder, "cache/site.previous") == ["a.html": "a1"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["cache", "site"])
+    }
+
+    @Test("Without a cache, the former output is kept beside the output, as a hidden folder")
+    func previousBesideWithoutCache() throws {
+        let folder = try TemporaryFolder([:])
+        let destination = folder.url.appendingPathComponent("site")
+        for text in ["a1", "a2"] {
+            let output = try OutputFolder(destination: destination)
+            try output.write(Array(text.utf8), to: "a.html")
+            try output.commit()
+        }
+        #expect(contents(folder, "site") == ["a.html": "a2"])
+        #expect(contents(folder, ".site.previous") == ["a.html": "a1"])
+    }
+
+    @Test("A former output an older build kept beside the output is taken into the cache folder once and recycled")
+    func formerPreviousMigrates() throws {
+        let folder = try TemporaryFolder([".site.previous/old.html": "old", ".site.staging/killed.html": "x"])
+        try build(folder, files: ["a.html": "a1"])
+        #expect(contents(folder, "site") == ["a.html": "a1"])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".site.previous").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".site.staging").path))
+        try build(folder, files: ["a.html": "a2"])
+        #expect(contents(folder, "site") == ["a.html": "a2"])
+        #expect(contents(folder, "cache/site.previous") == ["a.html": "a1"])
     }
 }
