@@ -43,9 +43,10 @@ test-deps: deps
 	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet $$p || \
 	    { echo "make test-deps: could not install the Python package $$p, which the tests need" >&2; exit 1; }; \
 	done
-	@command -v chromium >/dev/null && test -x /usr/bin/chromedriver || { echo "Installing: chromium chromium-driver"; \
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { echo "Installing: chromium chromium-driver"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
-	@command -v chromium >/dev/null && test -x /usr/bin/chromedriver || { echo "make test-deps: chromium and chromium-driver (the browser tests) are missing and could not be installed" >&2; exit 1; }
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { echo "make test-deps: chromium and chromium-driver (the browser tests of the site, the book and the newsletter) are missing and could not be installed" >&2; exit 1; }
 	@command -v openssl >/dev/null || { echo "Installing: openssl"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends openssl; }
 	@command -v openssl >/dev/null || { echo "make test-deps: openssl (which makes the DKIM test keys) is missing and could not be installed" >&2; exit 1; }
@@ -63,7 +64,8 @@ build: deps
 # example site's every page and an old blog's raw HTML through the W3C's HTML5 validator, its book and
 # a one-post book through epubcheck (each built twice to compare bytes), the
 # Atom feeds of a generated site of 130 posts through feedparser and RFC 5005,
-# the newsletter's messages through Python's email package and dkimpy, and
+# the newsletter's messages through Python's email package and dkimpy and
+# in headless Chromium at 390 px (nothing wider than a phone),
 # `publish send` against aiosmtpd on 127.0.0.1 (a SIGKILL and resume among them),
 # and the example site and a Chinese one in headless Chromium at 390 and 1280 px.
 test: build test-deps
@@ -87,6 +89,7 @@ test: build test-deps
 	    --source "$$one" --chapters 1
 	python3 Tests/Conformance/email_check.py --publish $(PUBLISH)
 	python3 Tests/Conformance/browser_check.py --publish $(PUBLISH)
+	python3 Tests/Conformance/email_browser_check.py --publish $(PUBLISH)
 	python3 Tests/Conformance/delivery_check.py --publish $(PUBLISH)
 
 # Spec suites read from $(SHARED); they are not part of `make test`.

@@ -86,7 +86,9 @@ struct SendCommand: AsyncParsableCommand {
         let chosen = try choosePost(in: site)
         let signer = try NewsletterIssue.signer(options: options, source: sourceURL)
         let issue = try NewsletterIssue(post: chosen, site: site, options: options, signer: signer)
-        for diagnostic in issue.diagnostics where !quiet { Diagnostics.report(diagnostic) }
+        for diagnostic in (options.addressWarning.map { [$0] } ?? []) + issue.diagnostics where !quiet {
+            Diagnostics.report(diagnostic)
+        }
         let server = try smtpServer(options, clientName: from.domain)
         let now = Date()
 

@@ -5,7 +5,8 @@ import PublishWriters
 
 /// A post's content as the two bodies of a message: the HTML writer's
 /// fragment with inline styles, and the plain-text writer's text, both
-/// with absolute URLs.
+/// with absolute URLs (in the text as IRIs, which a reader can read). SVG
+/// images are links to themselves in the HTML, a warning once per post.
 struct EmailBody {
     var html: String
     var text: String
@@ -22,6 +23,8 @@ struct EmailBody {
         var marked = document
         var raw: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Where each SVG image sent as a link stood.
+        var svgImages: [SourceLocation] = []
         // A dropped element opened by inline HTML and not closed in it: its
         // text is dropped up to the inline HTML that closes it or the end
         // of the paragraph.
@@ -43,21 +46,34 @@ struct EmailBody {
             }
             switch kind {
             case .inline(.link(let destination, let title)):
-                let kind = NodeKind.inline(.link(destination: resolver.resolve(destination), title: title))
-                resolved.setKind(kind, of: node)
-                marked.setKind(kind, of: node)
+                let url = resolver.resolve(destination)
+                resolved.setKind(.inline(.link(destination: IRI.display(url), title: title)), of: node)
+                marked.setKind(.inline(.link(destination: url, title: title)), of: node)
             case .inline(.image(let source, let title)):
-                let kind = NodeKind.inline(.image(source: resolver.resolve(source), title: title))
-                resolved.setKind(kind, of: node)
-                marked.setKind(kind, of: node)
+                let url = resolver.resolve(source)
+                resolved.setKind(.inline(.image(source: IRI.display(url), title: title)), of: node)
+                guard SVGImages.isSVG(url) else {
+                    marked.setKind(.inline(.image(source: url, title: title)), of: node)
+                    break
+                }
+                // Its description becomes the link's text; inside a link,
+                // where a link may not be, it is emphasised text.
+                svgImages.append(document.location(of: node))
+                marked.setKind(EmailBody.isInsideLink(node, in: document)
+                               ? .inline(.emphasis) : .inline(.link(destination: url, title: title)), of: node)
+                if document.firstChild(of: node) == nil {
+                    _ = marked.append(.inline(.text(SVGImages.fallbackText(url))), to: node)
+                }
             case .block(.htmlBlock(let html)), .inline(.html(let html)):
                 // Raw HTML stands in the fragment as a comment the writer
                 // never writes itself, so the styler sees only the writer's tags.
-                let (kept, removed, unclosed) = RawHTMLSanitizer.clean(html, resolver: resolver)
+                let (kept, removed, unclosed, svg) = RawHTMLSanitizer.clean(html, resolver: resolver,
+                                                                            linkStyle: theme.style("a"))
                 for name in removed {
                     diagnostics.append(.warning("the newsletter leaves out the raw HTML <\(name)> element: "
                                                 + "mail clients block it", at: document.location(of: node)))
                 }
+                svgImages += Array(repeating: document.location(of: node), count: svg)
                 let marker = "<!--publish-raw-\(raw.count)-->"
                 raw.append(kept)
                 if case .block = kind {
@@ -73,6 +89,12 @@ struct EmailBody {
             }
         }
         self.text = TextWriter().render(resolved)
+        if let first = svgImages.first, !textOnly {
+            let more = svgImages.count == 1 ? "an SVG image" : "\(svgImages.count) SVG images"
+            diagnostics.append(.warning("the newsletter sends \(more) as a link to the image on the site, not as "
+                                        + "an image: Gmail and Outlook do not show SVG; use a PNG or JPEG to show it",
+                                        at: first))
+        }
         self.diagnostics = diagnostics
         guard !textOnly else {
             self.html = ""
@@ -86,8 +108,35 @@ struct EmailBody {
             fragment = fragment.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", with: "☑ ")
                 .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ", with: "☐ ")
         }
+        if fragment.containsBytes("<section class=\"footnotes\" data-footnotes>") {
+            // A rule and smaller type set the notes apart from the text, as
+            // the site's stylesheet does; the styler knows no classes.
+            fragment = fragment.replacingOccurrences(
+                of: EmailBody.footnotes,
+                with: "<hr style=\"\(HTMLEscaping.escaped(theme.style("footnotes-rule")))\" />\n"
+                    + EmailBody.footnotes.dropLast() + " style=\"\(HTMLEscaping.escaped(theme.style("footnotes")))\">")
+        }
+        if fragment.containsBytes("<table") {
+            // The writer's tables do not nest, and raw HTML is not in the
+            // fragment yet: each `<table` has its own `</table>`.
+            let box = "<div style=\"\(HTMLEscaping.escaped(theme.style("table-box")))\">"
+            fragment = fragment.replacingOccurrences(of: "<table", with: box + "<table")
+                .replacingOccurrences(of: "</table>", with: "</table></div>")
+        }
         if let images { (fragment, self.images) = images.apply(fragment) }
         self.html = EmailBody.splice(raw, into: fragment)
+    }
+
+    /// How the HTML writer opens a post's footnotes.
+    private static let footnotes = "<section class=\"footnotes\" data-footnotes>"
+
+    private static func isInsideLink(_ node: NodeID, in document: Document) -> Bool {
+        var current = document.parent(of: node)
+        while let ancestor = current {
+            if case .inline(.link) = document.kind(of: ancestor) { return true }
+            current = document.parent(of: ancestor)
+        }
+        return false
     }
 
     /// Puts each piece of raw HTML back where its marker stands, in one pass.

@@ -40,8 +40,9 @@ public struct EmailEmitter: Emitter {
                 return .failure(error)
             }
         }
-        // The first failure in the posts' order is thrown.
-        return try reports.flatMap { try $0.get() }
+        // The first failure in the posts' order is thrown; the missing
+        // address is said once for the build, not once a post.
+        return (options.addressWarning.map { [$0] } ?? []) + (try reports.flatMap { try $0.get() })
     }
 
     /// The post's slug, or its date and slug when another post has that slug.

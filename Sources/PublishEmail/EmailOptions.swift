@@ -1,9 +1,10 @@
+import Foundation
 import PublishAST
 import PublishPipeline
 
 /// The `outputs.email` block of a pipeline file. Rendering reads `from`,
-/// `reply_to`, `dkim` and `unsubscribe`; `smtp`, `rate` and `connections`
-/// are kept for `publish send`.
+/// `reply_to`, `address`, `dkim` and `unsubscribe`; `smtp`, `rate` and
+/// `connections` are kept for `publish send`.
 public struct EmailOptions: Sendable {
     /// Who the newsletter is from; required once the output is built.
     public var from: Mailbox?
@@ -18,6 +19,12 @@ public struct EmailOptions: Sendable {
     /// `link` (the default): images stay on the site, as absolute URLs;
     /// `embed`: the site's own images travel in the message (`cid:`).
     public var images: String
+    /// The sender's postal address, printed in every message's footer: the
+    /// US CAN-SPAM Act requires one in commercial email. Empty: none.
+    public var address: String
+    /// The warning that `address` is empty, located at the block; nil when
+    /// it is set. The build and `publish send` each say it once.
+    public let addressWarning: Diagnostic?
     /// The error for building with no `from`, located at the block.
     let missingFrom: Diagnostic
 
@@ -62,8 +69,14 @@ public struct EmailOptions: Sendable {
         rate = try options.number("rate", default: 10)
         images = try options.choice("images", of: ["link", "embed"], default: "link")
         connections = try options.int("connections", default: 2)
+        address = try options.string("address", default: "").trimmingCharacters(in: .whitespacesAndNewlines)
         try options.finish()
         missingFrom = options.error("output `email` needs `from: Name <address@example.org>` to build")
+        addressWarning = address.isEmpty
+            ? .warning("output `email` has no `address`: the CAN-SPAM Act requires the sender's postal address "
+                       + "in every message; set `address: \"Name, street, city\"` (a P.O. box will do)",
+                       at: missingFrom.location)
+            : nil
         self.from = try EmailOptions.mailbox(from, options, key: "from")
         self.replyTo = try EmailOptions.mailbox(replyTo, options, key: "reply_to")
 

@@ -23,4 +23,16 @@ struct EmailTheme: Sendable {
 
     /// The CSS for `name`, empty when the table has none.
     func style(_ name: String) -> String { styles[name] ?? "" }
+
+    /// One property's value in `name`'s CSS, for the HTML attribute that
+    /// says the same to Outlook (`bgcolor`).
+    func value(of property: String, in name: String) -> String? {
+        for declaration in style(name).split(separator: ";") {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == property {
+                return parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
 }

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// Gives the writer's `<img>` tags `width` and `height` when the image is
-/// one of the site's own files and its size can be read; with `embed`,
+/// one of the site's own files, its size can be read and it is wide
+/// enough for its alt text; with `embed`,
 /// also carries such an image inside the message (`cid:`), for readers
 /// whose mail client does not load remote images.
 struct ImageSizing {
@@ -13,6 +14,12 @@ struct ImageSizing {
     var embed = false
     /// The sender's domain, for Content-IDs.
     var domain = "localhost"
+
+    /// Narrower than this, an image gets no `width` and `height`: with
+    /// images blocked, the client shows the alt text in the box they set,
+    /// and in a 16px box it is one letter a line. Loaded, such an image is
+    /// shown at its own size anyway (it is under the column's width).
+    static let readableAltWidth = 160
 
     /// The size to show the image at `url` and the file's bytes, or nil when
     /// it is not the site's or not a PNG, GIF or JPEG.
@@ -45,7 +52,9 @@ struct ImageSizing {
                 out += piece
                 continue
             }
-            out += "width=\"\(image.width)\" height=\"\(image.height)\" "
+            if image.width >= ImageSizing.readableAltWidth {
+                out += "width=\"\(image.width)\" height=\"\(image.height)\" "
+            }
             guard embed, let type = EmbeddedImage.mediaType(image.bytes) else {
                 out += piece
                 continue

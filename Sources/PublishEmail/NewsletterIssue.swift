@@ -63,14 +63,19 @@ public struct NewsletterIssue: Sendable {
         let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: sizing)
         diagnostics = body.diagnostics
         imageParts = body.images.map { $0.part() }
-        let day = NewsletterIssue.day(post.date, in: site.config.timeZone)
-        let byline = "\(day) · \(site.config.title)"
+        let byline = NewsletterIssue.day(post.date, in: site.config.timeZone)
         let preheader = NewsletterIssue.preheader(post, baseURL: postURL, theme: theme)
-        let html = NewsletterLayout(theme: theme, language: post.metadata.language ?? site.config.language,
-                                    title: post.title, preheader: preheader, byline: byline,
-                                    siteTitle: site.config.title, postURL: postURL, content: body.html).render()
-        let text = NewsletterText(title: post.title, byline: byline, siteTitle: site.config.title, postURL: postURL,
-                                  content: body.text).render()
+        let language = post.metadata.language ?? site.config.language
+        let labels = EmailLabels.forLanguage(language)
+        let siteURL = site.config.absoluteURL("/")
+        // A site with no title is known by its host.
+        let siteTitle = site.config.title.isEmpty
+            ? (URL(string: siteURL)?.host ?? siteURL) : site.config.title
+        let html = NewsletterLayout(theme: theme, labels: labels, language: language, title: post.title,
+                                    preheader: preheader, byline: byline, siteTitle: siteTitle, siteURL: siteURL,
+                                    postURL: postURL, address: options.address, content: body.html).render()
+        let text = NewsletterText(labels: labels, title: post.title, byline: byline, siteTitle: siteTitle,
+                                  postURL: postURL, address: options.address, content: body.text).render()
         rich = LinkedPart(contentType: "text/html", before: html.before, after: html.after)
         plain = LinkedPart(contentType: "text/plain", before: text.before, after: text.after)
     }

@@ -6,15 +6,20 @@ import PublishPipeline
 /// drops the text up to the inline piece that closes it). The rest is kept
 /// as written but for absolute `src` and `href` (it is not restyled: its
 /// tags are the author's, not the writer's, and are not parsed half-way).
+/// An `<img>` of an SVG becomes a link to it (see `SVGImages`).
 enum RawHTMLSanitizer {
     static let dropped: Set<String> = ["script", "style", "iframe", "form"]
 
     /// The cleaned HTML, the names of the elements taken out (at their
-    /// start tags), and the element left open at the end, if any.
-    static func clean(_ html: String, resolver: URLResolver) -> (html: String, removed: [String], unclosed: String?) {
+    /// start tags), the element left open at the end, if any, and how many
+    /// SVG images became links styled with `linkStyle`.
+    static func clean(_ html: String, resolver: URLResolver, linkStyle: String = "")
+        -> (html: String, removed: [String], unclosed: String?, svgImages: Int)
+    {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         var removed: [String] = []
+        var svgImages = 0
         var unclosed: String?
         var index = 0
         while index < bytes.count {
@@ -24,7 +29,17 @@ enum RawHTMLSanitizer {
                 continue
             }
             guard dropped.contains(tag.name) else {
-                out += tag.isClosing ? Array(bytes[index..<tag.end]) : RawHTMLURLs.resolve(bytes[index..<tag.end], with: resolver)
+                if tag.isClosing {
+                    out += bytes[index..<tag.end]
+                } else {
+                    let resolved = RawHTMLURLs.resolve(bytes[index..<tag.end], with: resolver)
+                    if tag.name == "img", let link = SVGImages.link(forRawTag: resolved, style: linkStyle) {
+                        out += Array(link.utf8)
+                        svgImages += 1
+                    } else {
+                        out += resolved
+                    }
+                }
                 index = tag.end
                 continue
             }
@@ -39,7 +54,7 @@ enum RawHTMLSanitizer {
                 index = bytes.count
             }
         }
-        return (String(decoding: out, as: UTF8.self), removed, unclosed)
+        return (String(decoding: out, as: UTF8.self), removed, unclosed, svgImages)
     }
 
     /// Where the first `</name …>` after `start` ends.

@@ -8,7 +8,9 @@ judges every message with Python's `email` package and dkimpy:
 - its subject decodes to the post's title; From, To, Date, Message-ID,
   List-Id, List-Unsubscribe and List-Unsubscribe-Post are there;
 - it is multipart/alternative with a text/plain and a text/html part, and
-  both show an unsubscribe link;
+  both show an unsubscribe link and the sender's postal address;
+- the HTML part has no script, iframe, form or SVG image, and no style
+  element but the head's one @media rule for phones;
 - every line ends with CRLF and is at most 998 octets;
 - its DKIM signature verifies, the public key served by a dnsfunc stub,
   and covers the fields the newsletter promises to sign.
@@ -28,6 +30,7 @@ import dkim
 import yaml
 
 EMOJI_TITLE = "Launch day 🚀 — 新年快乐 🧧 and a café ☕ with a long tail of words to fold 👩‍👩‍👧‍👦"
+ADDRESS = "Notes from the Workbench, 88 Example Lane, Springfield, OR 97477, USA"
 SIGNED = {b"from", b"to", b"subject", b"date", b"message-id", b"mime-version", b"content-type",
           b"list-unsubscribe", b"list-unsubscribe-post"}
 
@@ -109,9 +112,19 @@ def check_message(path, title, record, selector, problems):
             fail(f"the {kind} part shows no unsubscribe link")
     if "text/html" in parts:
         html = parts["text/html"].get_content()
+        # One <style> is allowed, in the head, holding only the phone rule.
+        head = re.search(r"<head>.*?</head>", html, re.DOTALL)
+        styles = re.findall(r"<style>(.*?)</style>", head.group(0) if head else "", re.DOTALL)
+        if len(styles) > 1 or any(not re.fullmatch(r"\s*@media[^{]*\{[^@]*\}\s*", style) for style in styles):
+            fail(f"the HTML part's head has a <style> other than one @media rule: {styles}")
+        body = html[head.end():] if head else html
         for element in ["<script", "<iframe", "<form", "<style"]:
-            if element in html.lower():
+            if element in body.lower():
                 fail(f"the HTML part has {element}>")
+        if re.search(r"<img\b[^>]*\.svg", html, re.IGNORECASE):
+            fail("the HTML part has an <img> of an SVG, which Gmail and Outlook do not show")
+        if ADDRESS not in html or ADDRESS not in parts["text/plain"].get_content():
+            fail("the postal address is not in both parts")
         if re.search(r'<img (?![^>]*src="https://)', html):
             fail("an image with a relative source")
 
@@ -157,7 +170,7 @@ def main():
             key = os.path.join(site, f"{kind}.pem")
             run(["openssl", "genpkey", *generate, "-out", key])
             pipeline.setdefault("outputs", {})["email"] = {
-                "enabled": True, "from": "Notes from the Workbench <news@example.org>",
+                "enabled": True, "from": "Notes from the Workbench <news@example.org>", "address": ADDRESS,
                 "dkim": {"domain": "example.org", "selector": kind, "key": f"{kind}.pem"},
                 "unsubscribe": {"url": "https://example.org/unsubscribe", "mailto": "unsubscribe@example.org"}}
             with open(os.path.join(site, "publish.yml"), "w", encoding="utf-8") as file:

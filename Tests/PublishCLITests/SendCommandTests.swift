@@ -89,4 +89,20 @@ struct SendCommandTests {
         #expect(run.stderr.contains("'First' (_posts/2024-01-01-first.md) would go to 2 subscribers"))
         #expect(run.stderr.contains("nothing sent"))
     }
+
+    @Test("Without a postal address it warns once, at the `email` block, that CAN-SPAM requires one")
+    func warnsWithoutAddress() throws {
+        let server = "    smtp: {url: \"smtp://127.0.0.1:9\", tls: none}\n"
+        let bare = try Self.site(email: "    from: Notes <news@example.org>\n" + server)
+        let run = try Publish.run(["send", "--source", bare.url.path, "--dry-run", "--test-to", "me@example.net"],
+                                  environment: Self.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "CAN-SPAM").count == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("publish.yml:2:3: warning: output `email` has no `address`"), "\(run.stderr)")
+
+        let addressed = try Self.site(email: "    from: Notes <news@example.org>\n    address: 1 Main St, Springfield\n" + server)
+        let quiet = try Publish.run(["send", "--source", addressed.url.path, "--dry-run", "--test-to", "me@example.net"],
+                                    environment: Self.environment)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("CAN-SPAM"), "\(quiet.stderr)")
+    }
 }

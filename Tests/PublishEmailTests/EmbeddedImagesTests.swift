@@ -56,8 +56,11 @@ import TestSupport
 
 /// Reads parts back out of a message, to look at what a client would show.
 enum MessageProbe {
-    static func htmlPart(of message: String) throws -> String {
-        let start = try #require(message.range(of: "Content-Type: text/html; charset=utf-8\r\n"))
+    static func htmlPart(of message: String) throws -> String { try part("text/html", of: message) }
+
+    /// The decoded text of the first part of type `type` (utf-8 text).
+    static func part(_ type: String, of message: String) throws -> String {
+        let start = try #require(message.range(of: "Content-Type: \(type); charset=utf-8\r\n"))
         let rest = message[start.upperBound...]
         let headerEnd = try #require(rest.range(of: "\r\n\r\n"))
         let encoding = rest[..<headerEnd.lowerBound]

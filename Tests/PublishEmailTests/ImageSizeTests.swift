@@ -29,11 +29,10 @@ struct ImageSizeTests {
         #expect(ImageSize.shown((1072, 800))! == (536, 400))
     }
 
-    @Test("The site's own image gets its width and height in the message")
+    @Test("The site's own image, wide enough for its alt text, gets its width and height in the message")
     func sizedInMessage() throws {
-        let png = try Data(contentsOf: examples.appendingPathComponent("lantern.png"))
-        let build = try NewsletterBuild(["_posts/2014-06-16-hello.md": "![Lantern](/lantern.png)\n"])
-        try png.write(to: build.folder.appendingPathComponent("lantern.png"))
-        #expect(try build.message().contains("<img width=3D\"16\" height=3D\"16\""))
+        let build = try NewsletterBuild(["_posts/2014-06-16-hello.md": "![Lantern](/lantern.png)\n"],
+                                        binary: ["lantern.png": NewsletterFitTests.png(width: 200, height: 150)])
+        #expect(try build.message().contains("<img width=3D\"200\" height=3D\"150\""))
     }
 }

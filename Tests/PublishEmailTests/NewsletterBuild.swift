@@ -16,8 +16,11 @@ final class NewsletterBuild {
     /// - Parameters:
     ///   - files: the site's files by path.
     ///   - options: the `email` block, as YAML.
-    init(_ files: [String: String], options: YAMLMapping? = nil) throws {
-        self.files = try TemporaryFolder(files)
+    ///   - binary: more files, as bytes (images).
+    ///   - at: where the `email` block was written, for its warnings.
+    init(_ files: [String: String], binary: [String: [UInt8]] = [:], options: YAMLMapping? = nil,
+         at location: SourceLocation? = nil) throws {
+        self.files = try TemporaryFolder(files, binary: binary)
         folder = self.files.url
         var config = SiteConfig()
         config.title = "Test Site"
@@ -27,7 +30,26 @@ final class NewsletterBuild {
         site = loader.load().site
         var values = YAMLMapping()
         values["from"] = .string("Test Site <news@example.org>")
-        self.options = try EmailOptions(options: Settings(owner: "output `email`", values: options ?? values))
+        self.options = try EmailOptions(options: Settings(owner: "output `email`", values: options ?? values,
+                                                          at: location))
+    }
+
+    /// `from` and the given keys, as the `email` block.
+    static func options(_ values: [String: String]) -> YAMLMapping {
+        var mapping = YAMLMapping()
+        mapping["from"] = .string("Test Site <news@example.org>")
+        for (key, value) in values { mapping[key] = .string(value) }
+        return mapping
+    }
+
+    /// Builds the `email` output as `publish build` does: its diagnostics.
+    func emit() throws -> [Diagnostic] {
+        let output = try OutputFolder(destination: folder.appendingPathComponent("_site"))
+        var values = YAMLMapping()
+        values["from"] = .string("Test Site <news@example.org>")
+        return try EmailEmitter(options: Settings(owner: "output `email`", values: values,
+                                                  at: SourceLocation(path: "publish.yml", line: 7, column: 3)))
+            .emit(site, to: output)
     }
 
 
@@ -40,4 +62,12 @@ final class NewsletterBuild {
         let recipient = Recipient(mailbox: Mailbox(address: address), id: "7", token: "TOKEN")
         return String(decoding: try issue(signer: signer).message(to: recipient), as: UTF8.self)
     }
+
+    /// The first post's HTML part, decoded, with LF line ends.
+    func html() throws -> String {
+        try MessageProbe.htmlPart(of: message()).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// The first post's plain-text part, decoded.
+    func text() throws -> String { try MessageProbe.part("text/plain", of: message()) }
 }
