@@ -8,7 +8,8 @@ struct IRITests {
         let build = try NewsletterBuild(["_posts/2015-03-08-中文排版的几个小习惯.md": "---\ntitle: 排版\n---\n见[上一篇](/2014/06/16/读书笔记.html)。\n"])
         #expect(try build.issue().postURL.contains("%E4%B8%AD"))
         let text = try build.text()
-        #expect(text.contains("View in browser: https://example.org/2015/03/08/中文排版的几个小习惯.html\r\n"))
+        // A site titled in Chinese is a Chinese site: the label is in Chinese.
+        #expect(text.contains("在浏览器中查看：https://example.org/2015/03/08/中文排版的几个小习惯.html\r\n"))
         #expect(text.contains("(https://example.org/2014/06/16/读书笔记.html)"))
         #expect(!text.contains("%E"))
         // The HTML part keeps the encoded URL, which every client follows.
