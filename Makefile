@@ -88,7 +88,7 @@ test: build test-deps
 	  EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/epub_check.py --publish $(PUBLISH) \
 	    --source "$$one" --chapters 1
 	python3 Tests/Conformance/email_check.py --publish $(PUBLISH)
-	python3 Tests/Conformance/browser_check.py --publish $(PUBLISH)
+	EPUBCHECK_JAR=$(EPUBCHECK_JAR) python3 Tests/Conformance/browser_check.py --publish $(PUBLISH)
 	python3 Tests/Conformance/email_browser_check.py --publish $(PUBLISH)
 	python3 Tests/Conformance/delivery_check.py --publish $(PUBLISH)
 

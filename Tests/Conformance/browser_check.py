@@ -10,7 +10,10 @@ output on 127.0.0.1 and opens every HTML page at 390 px and 1280 px wide:
 - `<html lang>` is the site's language on list pages, and each post's own
   (a post in English on a Chinese site says `en`);
 - the book's chapters, opened from the EPUB with its stylesheet, set code in
-  a monospace font and never justify it, in Chinese chapters too.
+  a monospace font and never justify it, in Chinese chapters too, and the
+  books pass epubcheck;
+- under `publish serve`, an edit reloads the open page, and a post the edit
+  breaks shows its error over the page until it is fixed.
 
 Screenshots of every page at both widths go to a temporary folder, printed
 at the end, so a person can look. Needs chromium, chromium-driver and the
@@ -197,10 +200,74 @@ def check_book(driver, name, epub, problems):
     return checked
 
 
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(condition, seconds):
+    import time
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def check_serve(driver, publish, source, problems):
+    """Under `publish serve`, a saved edit reloads the open page, and a post
+    broken by the edit shows the error over the page until it is fixed."""
+    port = free_port()
+    server = subprocess.Popen([publish, "serve", "--source", source, "--port", str(port), "--quiet",
+                               "--format", "html"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    post = os.path.join(source, "_posts", "2020-03-01-shu-ju.md")
+    with open(post, encoding="utf-8") as f:
+        original = f.read()
+    try:
+        url = f"http://127.0.0.1:{port}/2020/03/01/shu-ju.html"
+        if not wait_for(lambda: page_ready(driver, url), 60):
+            problems.append("serve: the page was not served within 60 s")
+            return
+        driver.execute_script("window.__publishMarker = 1")
+        with open(post, "w", encoding="utf-8") as f:
+            f.write(original.replace("title: 配置", "title: 配置（改）"))
+        if not wait_for(lambda: driver.execute_script("return window.__publishMarker === undefined"), 20):
+            problems.append("serve: the page did not reload within 20 s of an edit")
+        elif "配置（改）" not in driver.title:
+            problems.append(f"serve: the reloaded page has the old title: {driver.title}")
+        with open(post, "w", encoding="utf-8") as f:
+            f.write("---\ntitle: [broken\n---\nBody\n")
+        overlay = lambda: driver.execute_script(
+            "const o = document.getElementById('publish-errors'); return o ? o.innerText : null")
+        if not wait_for(lambda: overlay() and "_posts/2020-03-01-shu-ju.md:3:1: error:" in overlay(), 20):
+            problems.append(f"serve: no error overlay naming the broken post within 20 s (saw {overlay()!r})")
+        with open(post, "w", encoding="utf-8") as f:
+            f.write(original)
+        if not wait_for(lambda: overlay() is None, 20):
+            problems.append("serve: the error overlay stayed after the post was fixed")
+    finally:
+        with open(post, "w", encoding="utf-8") as f:
+            f.write(original)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def page_ready(driver, url):
+    try:
+        driver.get(url)
+        return "配置" in driver.title
+    except Exception:
+        return False
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--publish", required=True)
     parser.add_argument("--example", default="examples/site")
+    parser.add_argument("--epubcheck", default=os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="publish-browser-")
     shots = os.path.join(work, "screenshots")
@@ -228,8 +295,17 @@ def main():
             count = check_site(driver, name, out, expected, shots, problems, missing)
             books = [os.path.join(d, n) for d, _, ns in os.walk(out) for n in ns if n.endswith(".epub")]
             blocks = sum(check_book(driver, name, book, problems) for book in books)
-            print(f"browser_check: {name}: {count} pages at 390 and 1280 px, {len(books)} book(s), "
+            for book in books:
+                check = subprocess.run(["java", "-jar", args.epubcheck, book], capture_output=True, text=True)
+                if check.returncode != 0:
+                    problems.append(f"{name}: epubcheck: {check.stdout[-800:]}{check.stderr[-800:]}")
+            print(f"browser_check: {name}: {count} pages at 390 and 1280 px, {len(books)} book(s) through epubcheck, "
                   f"{blocks} code blocks in chapters")
+        driver.set_window_size(1280, 900)
+        before = len(problems)
+        check_serve(driver, args.publish, cjk, problems)
+        if len(problems) == before:
+            print("browser_check: serve: an edit reloads the page; a broken post shows its error over it until fixed")
     finally:
         driver.quit()
     print(f"browser_check: screenshots in {shots}")
