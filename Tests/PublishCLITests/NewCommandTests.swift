@@ -34,4 +34,22 @@ struct NewCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(file.hasSuffix("-你好-world.md"))
     }
+
+    @Test("--category files the post in the category's posts folder when the site keeps one, and in its front matter")
+    func category() throws {
+        let site = try TemporaryFolder(["_config.yml": "title: T\n", "_posts/技术/2020-01-01-a.md": "A\n",
+                                        "travel/_posts/2020-01-01-b.md": "B\n"])
+        let (run, file) = try new(["A title", "--category", "技术"], in: site)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(file.hasPrefix("_posts/技术/") && file.hasSuffix("-a-title.md"), "\(file)")
+        #expect(site.read(file)?.contains("categories: [\"技术\"]\n") == true)
+        let (_, travel) = try new(["Kyoto", "--category", "travel"], in: site)
+        #expect(travel.hasPrefix("travel/_posts/"), "\(travel)")
+        let (_, other) = try new(["Misc", "--category", "misc"], in: site)
+        #expect(other.hasPrefix("_posts/") && !other.hasPrefix("_posts/misc"), "\(other)")
+        let (refused, _) = try new(["X", "--category", "../etc"], in: site)
+        #expect(refused.status != 0)
+        let built = try Publish.run(["build", "--source", site.url.path, "--format", "html", "--quiet"])
+        #expect(built.status == 0, "\(built.stderr)")
+    }
 }
