@@ -67,7 +67,9 @@ struct BookAssembler {
                                             mediaType: "application/xhtml+xml", inSpine: true)))
         }
         let navigation = Navigation(metadata: metadata,
-                                    chapters: posts.enumerated().map { .init(title: $1.title, href: BookLinks.chapterFile($0)) },
+                                    chapters: posts.enumerated().map {
+                                        .init(title: $1.title, href: BookLinks.chapterFile($0), date: $1.metadata.date)
+                                    },
                                     labels: labels, front: front)
         // The contents follow the title page in the reading order, so the
         // landmark pointing at them leads into the spine.

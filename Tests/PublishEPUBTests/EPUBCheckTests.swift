@@ -13,6 +13,25 @@ struct EPUBCheckTests {
         #expect(try book.epubcheck().summary == Fixtures.clean)
     }
 
+    @Test("A long book's contents list its chapters under their years, with their days, in nav and NCX alike")
+    func groupedContents() throws {
+        var files: [String: String] = [:]
+        for index in 0..<40 {
+            let year = index < 25 ? 2014 : 2015
+            files[String(format: "_posts/%d-%02d-%02d-p%d.md", year, index % 12 + 1, index % 28 + 1, index)] = "Post \(index)\n"
+        }
+        let (book, _) = try Fixtures.book(files)
+        #expect(try book.epubcheck().summary == Fixtures.clean)
+        let nav = try book.text("EPUB/nav.xhtml")
+        #expect(nav.contains("<li><span>2014</span>\n<ol>\n<li><a href=\"") && nav.contains("<li><span>2015</span>"))
+        #expect(nav.contains(">01-01 · P0</a></li>"), "\(nav)")
+        let ncx = try book.text("EPUB/toc.ncx")
+        #expect(ncx.contains("<meta name=\"dtb:depth\" content=\"2\"/>"))
+        #expect(ncx.contains("<navLabel><text>2015</text></navLabel>"))
+        let short = try Fixtures.book(["_posts/2014-06-16-a.md": "A\n", "_posts/2015-06-16-b.md": "B\n"]).book
+        #expect(!(try short.text("EPUB/nav.xhtml").contains("<span>2014</span>")))
+    }
+
     @Test("A one-post book has no epubcheck message")
     func onePostBook() throws {
         let (book, _) = try Fixtures.single("---\ntitle: Alone\ndate: 2020-01-02\n---\nText with <b onclick=\"x()\">raw</b> HTML.\n\n<script>alert(1)</script>\n")
