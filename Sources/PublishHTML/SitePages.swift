@@ -285,40 +285,70 @@ struct SitePages: Sendable {
         return try render("", layout: "archive", page: page, path: "archive/index.html")
     }
 
-    /// A page of the posts under one category or tag.
+    /// A page of the posts under one category or tag: the first at the
+    /// term's own address, the others at `page/N/` under it, as many posts
+    /// to a page as the index has.
     struct Term: Sendable {
         var path: String
         var url: String
         var heading: String
-        /// Newest first, by index.
+        /// Newest first, by index: this page's.
         var posts: [Int]
+        var page = 1
+        var pageCount = 1
+        /// The address of each page of the term, by number from 1.
+        var firstURL: String
+
+        func url(ofPage number: Int) -> String { number == 1 ? firstURL : firstURL + "page/\(number)/" }
     }
 
-    /// A page per category and per tag; terms whose names give one slug
-    /// get the first one's page.
+    /// The pages of every category and tag; terms whose names give one
+    /// slug get the first one's pages.
     func terms() -> [Term] {
         var result: [Term] = []
+        let perPage = emitter.postsPerPage
         for (kind, terms, heading) in [("categories", site.categories, labels.categoryHeading),
                                        ("tags", site.tags, labels.tagHeading)] {
             var taken: Set<String> = []
             for term in terms {
-                let path = termPath(kind, term.name)
-                guard taken.insert(path).inserted else { continue }
-                result.append(Term(path: String(path.dropFirst()).removingPercentEncoding! + "index.html", url: path,
-                                   heading: heading(term.name), posts: term.posts.reversed()))
+                let first = termPath(kind, term.name)
+                guard taken.insert(first).inserted else { continue }
+                let posts = Array(term.posts.reversed())
+                let count = max(1, (posts.count + perPage - 1) / perPage)
+                for page in 1...count {
+                    var entry = Term(path: "", url: "", heading: heading(term.name),
+                                     posts: Array(posts.dropFirst((page - 1) * perPage).prefix(perPage)),
+                                     page: page, pageCount: count, firstURL: first)
+                    entry.url = entry.url(ofPage: page)
+                    entry.path = String(entry.url.dropFirst()).removingPercentEncoding! + "index.html"
+                    result.append(entry)
+                }
             }
         }
         return result
     }
 
     func termKey(_ term: Term) -> String {
-        listKey("term page", heading: term.heading, url: term.url, posts: term.posts)
+        listKey("term page", heading: term.heading, url: term.url, posts: term.posts,
+                extra: ["\(term.page)", "\(term.pageCount)"])
     }
 
-    /// The page of one category or tag, newest posts first.
+    /// One page of a category or tag, newest posts first, with a paginator
+    /// as the index has.
     func termPage(_ term: Term) throws(Theme.Failure) -> HTMLPage {
-        try listPage(title: term.heading, heading: term.heading, posts: .array(term.posts.map(summary)),
-                     description: nil, url: term.url, paginator: nil)
+        let posts = Value.array(term.posts.map(summary))
+        let page = term.page, count = term.pageCount
+        let paginator: Hash = [
+            "page": .int(page), "per_page": .int(emitter.postsPerPage), "posts": posts,
+            "total_pages": .int(count),
+            "previous_page": page > 1 ? .int(page - 1) : .nil,
+            "previous_page_path": page > 1 ? .string(term.url(ofPage: page - 1)) : .nil,
+            "next_page": page < count ? .int(page + 1) : .nil,
+            "next_page_path": page < count ? .string(term.url(ofPage: page + 1)) : .nil,
+        ]
+        return try listPage(title: page == 1 ? term.heading : "\(term.heading) · \(page) / \(count)",
+                            heading: term.heading, posts: posts, description: nil, url: term.url,
+                            paginator: count > 1 ? paginator : nil)
     }
 
     // MARK: Pages of the site's own Liquid

@@ -82,6 +82,20 @@ struct BuildCommandTests {
         #expect(refused.status != 0 && refused.stderr.contains("archiv"), "\(refused.stderr)")
     }
 
+    @Test("A category's page is paginated like the index, with links between its pages")
+    func termPagination() throws {
+        var files: [String: String] = ["publish.yml": "outputs:\n  html:\n    paginate: 2\n"]
+        for day in 1...5 { files["_posts/2020-01-0\(day)-p\(day).md"] = "---\ntitle: P\(day)\ncategory: notes\n---\nText\n" }
+        let site = try Site(files)
+        let run = try site.build(["--format", "html", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let first = try #require(site.read("_site/categories/notes/index.html"))
+        #expect(first.contains(">P5</a>") && first.contains(">P4</a>") && !first.contains(">P3</a>"))
+        #expect(first.contains("href=\"/categories/notes/page/2/\""), "\(first)")
+        let last = try #require(site.read("_site/categories/notes/page/3/index.html"))
+        #expect(last.contains(">P1</a>") && last.contains("href=\"/categories/notes/page/2/\""))
+    }
+
     @Test("A folder that is no site is refused before anything is read or written in it")
     func folderThatIsNoSite() throws {
         let folder = try Site(["notes/todo.md": "# Things\n", "other/_site/old.html": "x"])
