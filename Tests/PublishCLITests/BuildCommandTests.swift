@@ -106,6 +106,40 @@ struct BuildCommandTests {
         #expect(!folder.exists(".publish-cache"))
     }
 
+    @Test("In a home-like folder a build takes the site's posts only: not another site's, node_modules', .git's or hidden ones; fast and small")
+    func homeLikeTree() throws {
+        var files: [String: String] = ["_config.yml": "title: Mine\n", "_posts/2020-01-01-mine.md": "Mine\n"]
+        // Thousands of posts and pages that are not this site's, where a careless walk would find them.
+        for index in 0..<1_000 {
+            let post = String(format: "2020-01-%02d-p%d.md", index % 28 + 1, index)
+            files["projects/blog/_posts/\(post)"] = "Other\n"
+            files["node_modules/pkg/_posts/\(post)"] = "Dependency\n"
+            files[".git/objects/_posts/\(post)"] = "Hidden\n"
+            files[".cache/notes/p\(index).md"] = "---\ntitle: Hidden page\n---\nx\n"
+        }
+        files["projects/blog/_config.yml"] = "title: Another site\n"
+        let site = try Site(files)
+        let cost = try Publish.measure(["build", "--source", site.url.path, "--format", "html", "--quiet"])
+        #expect(cost.status == 0)
+        #expect(site.exists("_site/2020/01/01/mine.html"))
+        #expect(!site.exists("_site/projects") && !site.exists("_site/node_modules") && !site.exists("_site/.git"))
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: site.url.appendingPathComponent("_site").path)
+            .filter { $0.hasSuffix(".html") }
+        #expect(pages.count < 10, "\(pages)")
+        // Bounds ten times what the build takes on a loaded two-core machine.
+        #expect(cost.seconds < 20, "\(cost.seconds) s")
+        #expect(cost.peakMegabytes < 300, "\(cost.peakMegabytes) MB")
+    }
+
+    @Test("In an empty folder a build is refused at once, writing nothing, in little memory")
+    func emptyFolder() throws {
+        let folder = try Site([:])
+        let cost = try Publish.measure(["build", "--source", folder.url.path])
+        #expect(cost.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+        #expect(cost.seconds < 10 && cost.peakMegabytes < 200, "\(cost.seconds) s, \(cost.peakMegabytes) MB")
+    }
+
     @Test("A post with broken front matter fails the build at its line, and the other pages are built")
     func brokenPostFailsButOthersBuild() throws {
         let site = try Site([
