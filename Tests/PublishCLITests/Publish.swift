@@ -50,3 +50,29 @@ struct Publish {
         return url.path
     }
 }
+
+extension Publish {
+    /// `publish serve` of a site in the background, on a random port,
+    /// stopped when the value is dropped, so no test leaves a server behind.
+    final class Serving {
+        let process = Process()
+        let port = Int.random(in: 20_000..<40_000)
+
+        /// - Parameter errors: where its standard error goes; nowhere when nil.
+        init(_ source: URL, quiet: Bool = false, errors: Pipe? = nil) throws {
+            process.executableURL = Publish.executable
+            process.arguments = ["serve"] + (quiet ? ["--quiet"] : []) + ["--source", source.path, "--port", String(port)]
+            process.standardError = errors ?? FileHandle.nullDevice
+            try process.run()
+        }
+
+        /// Stops it now, for a test that reads what it said.
+        func stop() {
+            guard process.isRunning else { return }
+            process.terminate()
+            process.waitUntilExit()
+        }
+
+        deinit { stop() }
+    }
+}

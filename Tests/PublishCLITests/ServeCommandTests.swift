@@ -25,16 +25,9 @@ struct ServeCommandTests {
     @Test("Serves the built site on 127.0.0.1 and rebuilds when a post changes")
     func servesAndRebuilds() throws {
         let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "First version\n"])
-        let port = Int.random(in: 20_000..<40_000)
-        let process = Process()
-        process.executableURL = Publish.executable
-        process.arguments = ["serve", "--source", site.url.path, "--port", String(port)]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        let server = try Publish.Serving(site.url)
+        let port = server.port
+        defer { server.stop() }
         let page = "http://127.0.0.1:\(port)/2014/06/16/a.html"
         #expect(eventually(20) { fetch(page)?.contains("First version") == true })
         #expect(fetch(page)?.contains("/__publish/build") == true, "the page has no reload script")
@@ -47,16 +40,12 @@ struct ServeCommandTests {
     @Test("--quiet, which build takes, is taken by serve too, and keeps warnings off its output")
     func quietServe() throws {
         let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "![gone](missing.png)\n"])
-        let port = Int.random(in: 20_000..<40_000)
-        let process = Process()
         let errors = Pipe()
-        process.executableURL = Publish.executable
-        process.arguments = ["serve", "--quiet", "--source", site.url.path, "--port", String(port)]
-        process.standardError = errors
-        try process.run()
+        let server = try Publish.Serving(site.url, quiet: true, errors: errors)
+        let port = server.port
+        defer { server.stop() }
         #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/2014/06/16/a.html") != nil })
-        process.terminate()
-        process.waitUntilExit()
+        server.stop()
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(said.contains("serving"))
         #expect(!said.contains("warning:"))
@@ -66,16 +55,9 @@ struct ServeCommandTests {
     func neverServesOutside() throws {
         let outside = try TemporaryFolder(["secret.txt": "SECRET"])
         let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "A\n"])
-        let port = Int.random(in: 20_000..<40_000)
-        let process = Process()
-        process.executableURL = Publish.executable
-        process.arguments = ["serve", "--quiet", "--source", site.url.path, "--port", String(port)]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        let server = try Publish.Serving(site.url, quiet: true)
+        let port = server.port
+        defer { server.stop() }
         #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/2014/06/16/a.html") != nil })
         // Put there by hand, as a build never writes one.
         try FileManager.default.createSymbolicLink(
@@ -89,16 +71,9 @@ struct ServeCommandTests {
     @Test("An unreadable request gets 400 and a missing page 404, and either closes the connection; a page keeps it")
     func closesAfterErrors() throws {
         let site = try BuildCommandTests.Site(["_posts/2014-06-16-a.md": "A\n"])
-        let port = Int.random(in: 20_000..<40_000)
-        let process = Process()
-        process.executableURL = Publish.executable
-        process.arguments = ["serve", "--quiet", "--source", site.url.path, "--port", String(port)]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        let server = try Publish.Serving(site.url, quiet: true)
+        let port = server.port
+        defer { server.stop() }
         #expect(eventually(20) { fetch("http://127.0.0.1:\(port)/2014/06/16/a.html") != nil })
         let garbled = try RawConnection(port: port)
         #expect(garbled.send("GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n"))

@@ -29,24 +29,16 @@ struct ServeFeedbackTests {
     }
 
     /// `publish serve` on a random port; stderr goes to `errors` if given.
-    func serve(_ site: Site, errors: Pipe? = nil) throws -> (Process, Int) {
-        let port = Int.random(in: 20_000..<40_000)
-        let process = Process()
-        process.executableURL = Publish.executable
-        process.arguments = ["serve", "--source", site.url.path, "--port", String(port)]
-        process.standardError = errors ?? FileHandle.nullDevice
-        try process.run()
-        return (process, port)
+    func serve(_ site: Site, errors: Pipe? = nil) throws -> Publish.Serving {
+        try Publish.Serving(site.url, errors: errors)
     }
 
     @Test("A post saved with an error puts the error over every page, its own included, until it is fixed")
     func errorOverlayUntilFixed() throws {
         let site = try Site(["_posts/2014-06-16-a.md": "A\n", "_posts/2014-06-17-b.md": "B first\n"])
-        let (process, port) = try serve(site)
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        let server = try serve(site)
+        let port = server.port
+        defer { server.stop() }
         let a = "http://127.0.0.1:\(port)/2014/06/16/a.html", b = "http://127.0.0.1:\(port)/2014/06/17/b.html"
         #expect(eventually(20) { fetch(b)?.contains("B first") == true })
         #expect(fetch(a)?.contains("publish-errors") == false)
@@ -67,7 +59,9 @@ struct ServeFeedbackTests {
     func warningsOnce() throws {
         let site = try Site(["_posts/2014-06-16-a.md": "[gone](2014-01-01-nothing.md)\n", "_posts/2014-06-17-b.md": "B1\n"])
         let errors = Pipe()
-        let (process, port) = try serve(site, errors: errors)
+        let server = try serve(site, errors: errors)
+        let port = server.port
+        defer { server.stop() }
         let b = "http://127.0.0.1:\(port)/2014/06/17/b.html"
         #expect(eventually(20) { fetch(b)?.contains("B1") == true })
         try site.write("B2\n", to: "_posts/2014-06-17-b.md")
@@ -76,8 +70,7 @@ struct ServeFeedbackTests {
         try site.write("B3\n", to: "_posts/2014-06-17-b.md")
         #expect(eventually(20) { fetch(b)?.contains("B3") == true })
         usleep(1_500_000)
-        process.terminate()
-        process.waitUntilExit()
+        server.stop()
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let warnings = said.split(separator: "\n").filter { $0.contains("warning:") && $0.contains("2014-01-01-nothing.md") }
         #expect(!warnings.isEmpty && Set(warnings).count == warnings.count, "\(said)")
