@@ -80,7 +80,7 @@ extension StandardFilters {
         case .string(let text): text.unicodeScalars.count
         case .array(let items): items.count
         case .hash(let hash): hash.count
-        case .range(let low, let high): low <= high ? high - low + 1 : 0
+        case .range(let low, let high): Loop.count(low, high)
         case .int: Int.bitWidth / 8
         case .drop(let drop): drop.items?.count ?? 0
         default: 0

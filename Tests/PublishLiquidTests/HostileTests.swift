@@ -213,4 +213,42 @@ struct HostileTests {
     func longLineOfOutputs() throws {
         #expect(try render(repeated("{{ x }}", 150_000), ["x": "y"]) == repeated("y", 150_000))
     }
+
+    // MARK: Integers at Int's bounds (found with the Liquid fuzzing harness)
+
+    @Test("A for loop whose offset plus limit passes Int.max goes over nothing instead of trapping")
+    func forOffsetAndLimitPastIntMax() throws {
+        let source = "{% for i in (1..10) offset:9223372036854775807 limit:9223372036854775807 %}{{ i }}{% else %}none{% endfor %}"
+        #expect(try render(source) == "none")
+    }
+
+    @Test("A for loop whose offset plus limit passes Int.min goes over nothing instead of trapping")
+    func forOffsetAndLimitPastIntMin() throws {
+        let source = "{% for i in (1..10) offset:-9223372036854775808 limit:-9223372036854775808 %}{{ i }}{% endfor %}"
+        #expect(try render(source) == "")
+    }
+
+    @Test("A for loop over a range from Int.min to Int.max takes its limit's first numbers")
+    func forOverTheWholeIntRange() throws {
+        let source = "{% for i in (-9223372036854775808..9223372036854775807) limit:2 %}{{ i }} {% endfor %}"
+        #expect(try render(source) == "-9223372036854775808 -9223372036854775807 ")
+    }
+
+    @Test("A reversed for loop over a range ending at Int.max counts down from Int.max")
+    func reversedForEndingAtIntMax() throws {
+        let source = "{% for i in (9223372036854775806..9223372036854775807) reversed %}{{ i }} {% endfor %}"
+        #expect(try render(source) == "9223372036854775807 9223372036854775806 ")
+    }
+
+    @Test("A tablerow whose offset plus limit passes Int.max is an empty row instead of a trap")
+    func tablerowOffsetAndLimitPastIntMax() throws {
+        let source = "{% tablerow i in (1..3) offset:9223372036854775807 limit:9223372036854775807 %}{{ i }}{% endtablerow %}"
+        #expect(try render(source) == "<tr class=\"row1\">\n</tr>\n")
+    }
+
+    @Test("The size of a range wider than Int is Int.max instead of a trap")
+    func sizeOfTheWholeIntRange() throws {
+        #expect(try render("{{ (-9223372036854775808..9223372036854775807) | size }}") == "9223372036854775807")
+        #expect(try render("{{ (-5..5) | size }}") == "11")
+    }
 }

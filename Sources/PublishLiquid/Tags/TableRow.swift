@@ -77,7 +77,7 @@ final class TableRow: Node {
         let value = try collection.evaluate(context)
         guard value.isTruthy else { return }
         let from = try integer("offset", context) ?? 0
-        let to = try integer("limit", context).map { from + $0 }
+        let to = try integer("limit", context).map { Loop.adding(from, $0) }
         let segment = Loop.Segment(value, from: from, to: to, reversed: false)
         let length = segment.count
         let cols = try integer("cols", context) ?? length
