@@ -139,6 +139,44 @@ struct HostileTests {
         #expect(error?.kind == .memory)
     }
 
+    @Test("A range made into items by a filter counts against the loop limit: (1..100000000) | join stops instead of filling memory")
+    func hugeRangeJoin() throws {
+        #expect(try render("{{ (1..100000000) | join: \",\" }}")
+                == "Liquid error: Loop limit exceeded: more than 10000000 loop iterations in one render")
+    }
+
+    @Test("Every array filter that makes a range into items stops at the loop limit")
+    func hugeRangeArrayFilters() throws {
+        let limits = Limits(loopIterations: 1000)
+        for filter in ["join", "reverse", "map: 'x'", "compact", "uniq", "sort", "sort_natural", "where: 'x'",
+                       "reject: 'x'", "has: 'x'", "find: 'x'", "find_index: 'x'", "sum", "concat: empty_array"] {
+            #expect(try render("{{ (1..1001) | \(filter) }}", ["empty_array": .array([])], limits: limits)
+                    == "Liquid error: Loop limit exceeded: more than 1000 loop iterations in one render", "\(filter)")
+        }
+        #expect(try render("{{ (1..1000) | join: '' | size }}", limits: limits) == "2893")
+    }
+
+    @Test("A range from Int.min to Int.max given to join stops at the loop limit instead of trapping")
+    func wholeIntRangeJoin() throws {
+        #expect(try render("{{ (-9223372036854775808..9223372036854775807) | join }}")
+                == "Liquid error: Loop limit exceeded: more than 10000000 loop iterations in one render")
+    }
+
+    @Test("render … for over a huge range stops at the loop limit instead of making every number first")
+    func hugeRangeRenderFor() throws {
+        let limits = Limits(loopIterations: 1000)
+        #expect(try render("{% render 'a' for (1..100000000) as i %}", files: ["a": "{{ i }}"], limits: limits)
+                == "Liquid error: Loop limit exceeded: more than 1000 loop iterations in one render")
+        #expect(try render("{% render 'a' for (1..3) as i %}", files: ["a": "{{ i }}"], limits: limits) == "123")
+    }
+
+    @Test("size, first and last of a huge range make no items and count no iterations")
+    func hugeRangeSizeFirstLast() throws {
+        let limits = Limits(loopIterations: 10)
+        #expect(try render("{{ (1..100000000) | size }} {{ (1..100000000) | first }} {{ (1..100000000) | last }}",
+                           limits: limits) == "100000000 1 100000000")
+    }
+
     // MARK: Runaway output
 
     @Test("A capture doubling in a loop stops with Memory limits exceeded")
