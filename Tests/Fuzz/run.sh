@@ -20,6 +20,7 @@ mkdir -p "$out"
 # A Swift runtime error goes straight to libFuzzer's signal handler: the
 # Swift backtracer would otherwise take the crash and can hang the run.
 export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}
 
 one() {
   local harness=$1 dir="$out/$1" seed="$seeds/$1"
