@@ -284,6 +284,19 @@ struct HostileTests {
         #expect(try render(source) == "<tr class=\"row1\">\n</tr>\n")
     }
 
+    @Test("A range literal whose end is past Int (read as a float) saturates at Int.max instead of trapping")
+    func rangeLiteralPastInt() throws {
+        #expect(try render("{{ (1..92233720654783775807) | size }}") == "9223372036854775807")
+        #expect(try render("{{ (-92233720654783775807..1) | first }}") == "-9223372036854775808")
+        #expect(try render("{{ (1.9..3.2) | size }}") == "3")
+    }
+
+    @Test("A tablerow offset past Int, read as a float, saturates instead of trapping")
+    func tablerowFloatOffsetPastInt() throws {
+        let source = "{% tablerow i in (1..3) offset:92233720654783775807 %}{{ i }}{% endtablerow %}"
+        #expect(try render(source) == "<tr class=\"row1\">\n</tr>\n")
+    }
+
     @Test("The size of a range wider than Int is Int.max instead of a trap")
     func sizeOfTheWholeIntRange() throws {
         #expect(try render("{{ (-9223372036854775808..9223372036854775807) | size }}") == "9223372036854775807")

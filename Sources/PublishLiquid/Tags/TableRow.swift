@@ -66,7 +66,7 @@ final class TableRow: Node {
         let value = try expression.evaluate(context)
         switch value {
         case .int(let number): return number
-        case .float(let number): return number.isFinite ? Int(number) : 0
+        case .float(let number): return RubyNumber.toI(number)
         case .nil: return 0
         case .string(let text): return RubyNumber.toI(text)
         default: throw LiquidError.argument("invalid integer")
