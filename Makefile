@@ -9,7 +9,7 @@ BIN_DIR   = $(shell $(SWIFT) build --show-bin-path)
 PUBLISH   = $(BIN_DIR)/publish
 DEMO_OUT := examples/site/_site
 
-.PHONY: all deps test-deps build test conformance demo clean bench
+.PHONY: all deps test-deps build test conformance demo clean bench fuzz fuzz-build fuzz-conformance
 
 all: build
 
@@ -128,6 +128,25 @@ conformance: build test-deps
 	    { echo "make conformance: could not install$$missing (the reference Jekyll build)" >&2; exit 1; }; \
 	fi
 	python3 Tests/Conformance/jekyll_sites.py $(PUBLISH) $(SHARED)/corpora lanyon minima jekyll-new
+	$(MAKE) --no-print-directory fuzz-conformance
+
+# libFuzzer harnesses (Tests/Fuzz, a package of its own): the reader with
+# the default stages, the HTML, text, EPUB, Atom and email writers, front
+# matter, Liquid, and the unsubscribe endpoint's request handling. Each runs
+# FUZZ_TIME seconds from its seeds in Tests/Fuzz/corpus, FUZZ_JOBS at a
+# time; a crash, a hang over 10 s or 2 GB of memory fails the run and prints
+# the input's path. `make conformance` runs each for 60 s.
+FUZZ_TIME      ?= 300
+FUZZ_JOBS      ?= 2
+FUZZ_HARNESSES ?= markdown html text epub atom email frontmatter liquid http
+FUZZ_SWIFT      = $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+                  --package-path Tests/Fuzz
+fuzz-build: deps
+	$(FUZZ_SWIFT)
+fuzz: fuzz-build
+	Tests/Fuzz/run.sh "$$($(FUZZ_SWIFT) --show-bin-path)/publish-fuzz" $(FUZZ_TIME) $(FUZZ_JOBS) $(FUZZ_HARNESSES)
+fuzz-conformance:
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=60
 
 # Debian's Jekyll and the plugins the corpora's reference builds use.
 JEKYLL_DEPS := jekyll ruby-jekyll-paginate ruby-jekyll-feed ruby-jekyll-seo-tag jekyll-theme-minima
@@ -170,4 +189,4 @@ bench: deps
 	  --build "swift build $(BENCH_BUILD)" --results bench/RESULTS.md $(if $(NOTE),--note "$(NOTE)")
 
 clean:
-	rm -rf .build $(DEMO_OUT)
+	rm -rf .build Tests/Fuzz/.build $(DEMO_OUT)

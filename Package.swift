@@ -6,6 +6,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "publish", targets: ["publish"]),
+        // The modules as a library, for the fuzzing package in Tests/Fuzz
+        // (its own package, so `swift build` here never compiles it).
+        .library(name: "PublishModules",
+                 targets: ["PublishAST", "PublishReader", "PublishStages", "PublishWriters", "PublishPipeline",
+                           "PublishLiquid", "PublishHTML", "PublishAtom", "PublishEPUB", "PublishEmail",
+                           "PublishDelivery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

@@ -3,7 +3,9 @@
 public struct Limits: Sendable {
     /// Bytes of output of one render.
     public var outputLength: Int?
-    /// Iterations of `for` and `tablerow` loops in one render, all loops together.
+    /// Iterations of `for` and `tablerow` loops in one render, all loops
+    /// together; a range made into items by a filter (`(1..5) | join`) or
+    /// by `include … for` counts one iteration a number.
     public var loopIterations: Int?
     /// Bytes and items that `assign` and `capture` may store in one render.
     public var assignScore: Int?
@@ -32,6 +34,14 @@ struct ResourceLimits {
 
     mutating func addIteration() throws {
         iterations += 1
+        if let limit = limits.loopIterations, iterations > limit {
+            throw LiquidError(.memory, "Loop limit exceeded: more than \(limit) loop iterations in one render")
+        }
+    }
+
+    /// `count` iterations at once: the numbers of a range made into items.
+    mutating func addIterations(_ count: Int) throws {
+        iterations = Loop.adding(iterations, count)
         if let limit = limits.loopIterations, iterations > limit {
             throw LiquidError(.memory, "Loop limit exceeded: more than \(limit) loop iterations in one render")
         }

@@ -94,7 +94,7 @@ struct Parser {
         func bound(_ value: Value) throws -> Int {
             switch value {
             case .int(let number): return number
-            case .float(let number): return number.isFinite ? Int(number) : 0
+            case .float(let number): return RubyNumber.toI(number)
             case .string(let text): return RubyNumber.toI(text)
             case .nil: return 0
             default: throw LiquidError.syntax("Invalid expression type '\(value.text)' in range expression")

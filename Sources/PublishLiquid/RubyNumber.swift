@@ -1,5 +1,15 @@
 /// Ruby's readings of numbers in text.
 enum RubyNumber {
+    /// Ruby's `Float#to_i`, truncating toward zero; past Int's bounds
+    /// (where Ruby's is a bignum) it saturates, and infinities and NaN,
+    /// which Ruby refuses, are 0.
+    static func toI(_ number: Double) -> Int {
+        guard number.isFinite else { return 0 }
+        if number >= 9_223_372_036_854_775_808.0 { return .max }
+        if number < -9_223_372_036_854_775_808.0 { return .min }
+        return Int(number)
+    }
+
     /// `String#to_i`: leading blanks, a sign, digits (with single `_`
     /// between them); 0 when there are none.
     static func toI(_ text: String) -> Int {

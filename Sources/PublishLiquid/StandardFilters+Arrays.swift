@@ -7,57 +7,57 @@ extension StandardFilters {
         "size": Filter { input, _, _ in .int(size(of: input)) },
         "first": Filter { input, _, _ in first(of: input) },
         "last": Filter { input, _, _ in last(of: input) },
-        "join": Filter(optional: 1) { input, arguments, _ in
+        "join": Filter(optional: 1) { input, arguments, context in
             let glue = arguments.first?.text ?? " "
-            return .string(input.filterItems.map(\.text).joined(separator: glue))
+            return .string(try input.filterItems(context).map(\.text).joined(separator: glue))
         },
-        "reverse": Filter { input, _, _ in .array(input.filterItems.reversed()) },
-        "concat": Filter(required: 1) { input, arguments, _ in
+        "reverse": Filter { input, _, context in .array(try input.filterItems(context).reversed()) },
+        "concat": Filter(required: 1) { input, arguments, context in
             guard case .array(let more) = arguments[0] else {
                 throw LiquidError.argument("concat filter requires an array argument")
             }
-            return .array(input.filterItems + more)
+            return .array(try input.filterItems(context) + more)
         },
-        "map": Filter(required: 1) { input, arguments, _ in
+        "map": Filter(required: 1) { input, arguments, context in
             let property = arguments[0]
-            if case .string("to_liquid") = property { return .array(input.filterItems) }
-            return .array(try input.filterItems.map { try $0.property(property) })
+            if case .string("to_liquid") = property { return .array(try input.filterItems(context)) }
+            return .array(try input.filterItems(context).map { try $0.property(property) })
         },
-        "compact": Filter(optional: 1) { input, arguments, _ in
-            let items = input.filterItems
+        "compact": Filter(optional: 1) { input, arguments, context in
+            let items = try input.filterItems(context)
             guard let property = given(arguments.first) else { return .array(items.filter { !$0.isNil }) }
             if items.isEmpty { return .array([]) }
             return try nilWithoutSubscript { .array(try items.filter { try !subscripted($0, property).isNil }) }
         },
-        "uniq": Filter(optional: 1) { input, arguments, _ in
-            let items = input.filterItems
+        "uniq": Filter(optional: 1) { input, arguments, context in
+            let items = try input.filterItems(context)
             guard let property = given(arguments.first) else { return .array(unique(items) { $0 }) }
             if items.isEmpty { return .array([]) }
             return try nilWithoutSubscript { .array(try unique(items) { try subscripted($0, property) }) }
         },
-        "sort": Filter(optional: 1) { input, arguments, _ in
-            try sort(input.filterItems, by: given(arguments.first), compare: nilSafeCompare)
+        "sort": Filter(optional: 1) { input, arguments, context in
+            try sort(try input.filterItems(context), by: given(arguments.first), compare: nilSafeCompare)
         },
-        "sort_natural": Filter(optional: 1) { input, arguments, _ in
-            try sort(input.filterItems, by: given(arguments.first), compare: nilSafeCaseCompare)
+        "sort_natural": Filter(optional: 1) { input, arguments, context in
+            try sort(try input.filterItems(context), by: given(arguments.first), compare: nilSafeCaseCompare)
         },
-        "where": Filter(required: 1, optional: 1) { input, arguments, _ in
-            try select(input, arguments, whenEmpty: .array([])) { .array(try $0.filter($1)) }
+        "where": Filter(required: 1, optional: 1) { input, arguments, context in
+            try select(input, arguments, context, whenEmpty: .array([])) { .array(try $0.filter($1)) }
         },
-        "reject": Filter(required: 1, optional: 1) { input, arguments, _ in
-            try select(input, arguments, whenEmpty: .array([])) { items, test in .array(try items.filter { try !test($0) }) }
+        "reject": Filter(required: 1, optional: 1) { input, arguments, context in
+            try select(input, arguments, context, whenEmpty: .array([])) { items, test in .array(try items.filter { try !test($0) }) }
         },
-        "has": Filter(required: 1, optional: 1) { input, arguments, _ in
-            try select(input, arguments, whenEmpty: false) { .bool(try $0.contains(where: $1)) }
+        "has": Filter(required: 1, optional: 1) { input, arguments, context in
+            try select(input, arguments, context, whenEmpty: false) { .bool(try $0.contains(where: $1)) }
         },
-        "find": Filter(required: 1, optional: 1) { input, arguments, _ in
-            try select(input, arguments, whenEmpty: .nil) { try $0.first(where: $1) ?? .nil }
+        "find": Filter(required: 1, optional: 1) { input, arguments, context in
+            try select(input, arguments, context, whenEmpty: .nil) { try $0.first(where: $1) ?? .nil }
         },
-        "find_index": Filter(required: 1, optional: 1) { input, arguments, _ in
-            try select(input, arguments, whenEmpty: .nil) { try $0.firstIndex(where: $1).map(Value.int) ?? .nil }
+        "find_index": Filter(required: 1, optional: 1) { input, arguments, context in
+            try select(input, arguments, context, whenEmpty: .nil) { try $0.firstIndex(where: $1).map(Value.int) ?? .nil }
         },
-        "sum": Filter(optional: 1) { input, arguments, _ in
-            let items = input.filterItems
+        "sum": Filter(optional: 1) { input, arguments, context in
+            let items = try input.filterItems(context)
             let values = try given(arguments.first).map { property in try items.map { try $0.property(property) } } ?? items
             var total = FilterNumber.int(0)
             for value in Value.array(values).filterItems {
@@ -80,7 +80,7 @@ extension StandardFilters {
         case .string(let text): text.unicodeScalars.count
         case .array(let items): items.count
         case .hash(let hash): hash.count
-        case .range(let low, let high): low <= high ? high - low + 1 : 0
+        case .range(let low, let high): Loop.count(low, high)
         case .int: Int.bitWidth / 8
         case .drop(let drop): drop.items?.count ?? 0
         default: 0
@@ -134,9 +134,9 @@ extension StandardFilters {
     /// `find` and `find_index`: an item matches when its property equals
     /// the target or, with no target, is truthy. An item without `[]`
     /// makes the answer nil, but only once the search reaches it.
-    private static func select(_ input: Value, _ arguments: [Value], whenEmpty: Value,
+    private static func select(_ input: Value, _ arguments: [Value], _ context: Context, whenEmpty: Value,
                                _ body: ([Value], (Value) throws -> Bool) throws -> Value) throws -> Value {
-        let items = input.filterItems
+        let items = try input.filterItems(context)
         if items.isEmpty { return whenEmpty }
         let property = arguments[0]
         let target = given(arguments.dropFirst().first)

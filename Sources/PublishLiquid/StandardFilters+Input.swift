@@ -19,6 +19,14 @@ extension Value {
         }
     }
 
+    /// `filterItems`, a range's numbers first counted against the render's
+    /// loop limit (`Limits.loopIterations`): `(1..100000000) | join` ends
+    /// with the limit's error instead of filling memory.
+    func filterItems(_ context: Context) throws -> [Value] {
+        try context.countExpansion(of: self)
+        return filterItems
+    }
+
     private static func flatten(_ items: [Value], into flat: inout [Value]) {
         for item in items {
             if case .array(let inner) = item { flatten(inner, into: &flat) } else { flat.append(item) }
@@ -146,5 +154,14 @@ extension StandardFilters {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): Int(byte - 0x41 + 10)
         default: nil
         }
+    }
+}
+
+extension Context {
+    /// Counts the numbers of a range that a filter or an `include … for`
+    /// is about to make into items as that many loop iterations: making
+    /// them costs as much, and memory besides.
+    func countExpansion(of value: Value) throws {
+        if case .range(let low, let high) = value { try limits.addIterations(Loop.count(low, high)) }
     }
 }

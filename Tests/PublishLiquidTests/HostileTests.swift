@@ -139,6 +139,44 @@ struct HostileTests {
         #expect(error?.kind == .memory)
     }
 
+    @Test("A range made into items by a filter counts against the loop limit: (1..100000000) | join stops instead of filling memory")
+    func hugeRangeJoin() throws {
+        #expect(try render("{{ (1..100000000) | join: \",\" }}")
+                == "Liquid error: Loop limit exceeded: more than 10000000 loop iterations in one render")
+    }
+
+    @Test("Every array filter that makes a range into items stops at the loop limit")
+    func hugeRangeArrayFilters() throws {
+        let limits = Limits(loopIterations: 1000)
+        for filter in ["join", "reverse", "map: 'x'", "compact", "uniq", "sort", "sort_natural", "where: 'x'",
+                       "reject: 'x'", "has: 'x'", "find: 'x'", "find_index: 'x'", "sum", "concat: empty_array"] {
+            #expect(try render("{{ (1..1001) | \(filter) }}", ["empty_array": .array([])], limits: limits)
+                    == "Liquid error: Loop limit exceeded: more than 1000 loop iterations in one render", "\(filter)")
+        }
+        #expect(try render("{{ (1..1000) | join: '' | size }}", limits: limits) == "2893")
+    }
+
+    @Test("A range from Int.min to Int.max given to join stops at the loop limit instead of trapping")
+    func wholeIntRangeJoin() throws {
+        #expect(try render("{{ (-9223372036854775808..9223372036854775807) | join }}")
+                == "Liquid error: Loop limit exceeded: more than 10000000 loop iterations in one render")
+    }
+
+    @Test("render … for over a huge range stops at the loop limit instead of making every number first")
+    func hugeRangeRenderFor() throws {
+        let limits = Limits(loopIterations: 1000)
+        #expect(try render("{% render 'a' for (1..100000000) as i %}", files: ["a": "{{ i }}"], limits: limits)
+                == "Liquid error: Loop limit exceeded: more than 1000 loop iterations in one render")
+        #expect(try render("{% render 'a' for (1..3) as i %}", files: ["a": "{{ i }}"], limits: limits) == "123")
+    }
+
+    @Test("size, first and last of a huge range make no items and count no iterations")
+    func hugeRangeSizeFirstLast() throws {
+        let limits = Limits(loopIterations: 10)
+        #expect(try render("{{ (1..100000000) | size }} {{ (1..100000000) | first }} {{ (1..100000000) | last }}",
+                           limits: limits) == "100000000 1 100000000")
+    }
+
     // MARK: Runaway output
 
     @Test("A capture doubling in a loop stops with Memory limits exceeded")
@@ -212,5 +250,56 @@ struct HostileTests {
     @Test("A template of 1 MB of outputs on one line renders")
     func longLineOfOutputs() throws {
         #expect(try render(repeated("{{ x }}", 150_000), ["x": "y"]) == repeated("y", 150_000))
+    }
+
+    // MARK: Integers at Int's bounds (found with the Liquid fuzzing harness)
+
+    @Test("A for loop whose offset plus limit passes Int.max goes over nothing instead of trapping")
+    func forOffsetAndLimitPastIntMax() throws {
+        let source = "{% for i in (1..10) offset:9223372036854775807 limit:9223372036854775807 %}{{ i }}{% else %}none{% endfor %}"
+        #expect(try render(source) == "none")
+    }
+
+    @Test("A for loop whose offset plus limit passes Int.min goes over nothing instead of trapping")
+    func forOffsetAndLimitPastIntMin() throws {
+        let source = "{% for i in (1..10) offset:-9223372036854775808 limit:-9223372036854775808 %}{{ i }}{% endfor %}"
+        #expect(try render(source) == "")
+    }
+
+    @Test("A for loop over a range from Int.min to Int.max takes its limit's first numbers")
+    func forOverTheWholeIntRange() throws {
+        let source = "{% for i in (-9223372036854775808..9223372036854775807) limit:2 %}{{ i }} {% endfor %}"
+        #expect(try render(source) == "-9223372036854775808 -9223372036854775807 ")
+    }
+
+    @Test("A reversed for loop over a range ending at Int.max counts down from Int.max")
+    func reversedForEndingAtIntMax() throws {
+        let source = "{% for i in (9223372036854775806..9223372036854775807) reversed %}{{ i }} {% endfor %}"
+        #expect(try render(source) == "9223372036854775807 9223372036854775806 ")
+    }
+
+    @Test("A tablerow whose offset plus limit passes Int.max is an empty row instead of a trap")
+    func tablerowOffsetAndLimitPastIntMax() throws {
+        let source = "{% tablerow i in (1..3) offset:9223372036854775807 limit:9223372036854775807 %}{{ i }}{% endtablerow %}"
+        #expect(try render(source) == "<tr class=\"row1\">\n</tr>\n")
+    }
+
+    @Test("A range literal whose end is past Int (read as a float) saturates at Int.max instead of trapping")
+    func rangeLiteralPastInt() throws {
+        #expect(try render("{{ (1..92233720654783775807) | size }}") == "9223372036854775807")
+        #expect(try render("{{ (-92233720654783775807..1) | first }}") == "-9223372036854775808")
+        #expect(try render("{{ (1.9..3.2) | size }}") == "3")
+    }
+
+    @Test("A tablerow offset past Int, read as a float, saturates instead of trapping")
+    func tablerowFloatOffsetPastInt() throws {
+        let source = "{% tablerow i in (1..3) offset:92233720654783775807 %}{{ i }}{% endtablerow %}"
+        #expect(try render(source) == "<tr class=\"row1\">\n</tr>\n")
+    }
+
+    @Test("The size of a range wider than Int is Int.max instead of a trap")
+    func sizeOfTheWholeIntRange() throws {
+        #expect(try render("{{ (-9223372036854775808..9223372036854775807) | size }}") == "9223372036854775807")
+        #expect(try render("{{ (-5..5) | size }}") == "11")
     }
 }

@@ -294,6 +294,15 @@ struct JekyllFilterTests {
     func sample() throws {
         #expect(try jekyll("{{ a | sample }}|{{ a | sample: 2 | join: ',' }}|{{ 'x' | sample }}", ["a": [1, 2, 3]]) == "1|1,2|x")
     }
+
+    @Test("Jekyll's filters that make a huge range into items stop at the loop limit instead of filling memory")
+    func hugeRangeStopsAtLoopLimit() {
+        let message = "Loop limit exceeded: more than 10000000 loop iterations in one render"
+        for filter in ["sort", "where: 'x', 1", "find: 'x', 1", "where_exp: 'i', 'i > 1'", "find_exp: 'i', 'i > 1'",
+                       "group_by: 'x'", "group_by_exp: 'i', 'i'"] {
+            #expect(failure("{{ (1..100000000) | \(filter) }}") == message, "\(filter)")
+        }
+    }
 }
 
 /// A page's drop, answering only `url`.

@@ -3,15 +3,18 @@
 /// `unshift` and `sample`.
 extension JekyllFilters {
     static let arrays: [String: Filter] = [
-        "where": Filter(required: 2) { input, arguments, _ in
+        "where": Filter(required: 2) { input, arguments, context in
+            if arguments[0].isTruthy { try context.countExpansion(of: input) }
             guard let (items, property, target) = try matchable(input, arguments) else { return input }
             return .array(try items.filter { try matches(itemProperty($0, property), target) })
         },
-        "find": Filter(required: 2) { input, arguments, _ in
+        "find": Filter(required: 2) { input, arguments, context in
+            if arguments[0].isTruthy { try context.countExpansion(of: input) }
             guard let (items, property, target) = try matchable(input, arguments) else { return input }
             return try items.first { try matches(itemProperty($0, property), target) } ?? .nil
         },
-        "sort": Filter(optional: 2) { input, arguments, _ in
+        "sort": Filter(optional: 2) { input, arguments, context in
+            try context.countExpansion(of: input)
             if input.isNil { throw LiquidError.argument("Cannot sort a null object.") }
             guard let property = arguments.first, !property.isNil else { return .array(try sorted(input)) }
             let nils = arguments.count > 1 ? arguments[1].text : "first"

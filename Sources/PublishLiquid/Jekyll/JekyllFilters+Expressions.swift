@@ -4,6 +4,7 @@
 extension JekyllFilters {
     static let expressions: [String: Filter] = [
         "where_exp": Filter(required: 2) { input, arguments, context in
+            try context.countExpansion(of: input)
             guard let items = selectable(input) else { return input }
             let condition = try condition(arguments[1].text, context)
             return .array(try binding(arguments[0].text, in: context) { bind in
@@ -11,13 +12,15 @@ extension JekyllFilters {
             })
         },
         "find_exp": Filter(required: 2) { input, arguments, context in
+            try context.countExpansion(of: input)
             guard let items = selectable(input) else { return input }
             let condition = try condition(arguments[1].text, context)
             return try binding(arguments[0].text, in: context) { bind in
                 try items.first { bind($0); return try condition.evaluate(context) }
             } ?? .nil
         },
-        "group_by": Filter(required: 1) { input, arguments, _ in
+        "group_by": Filter(required: 1) { input, arguments, context in
+            try context.countExpansion(of: input)
             guard let items = enumerable(input) else { return input }
             let property = arguments[0].text
             return try grouped(items) { item in
@@ -26,6 +29,7 @@ extension JekyllFilters {
             }
         },
         "group_by_exp": Filter(required: 2) { input, arguments, context in
+            try context.countExpansion(of: input)
             guard let items = enumerable(input) else { return input }
             let parser = TemplateParser(source: "", environment: context.environment, errorMode: .lax)
             let expression = try Output(markup: arguments[1].text[...], parser: parser)

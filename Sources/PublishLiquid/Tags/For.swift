@@ -125,7 +125,9 @@ final class For: Node {
         case nil: from = 0
         }
         let limitValue = try limit?.evaluate(context) ?? .nil
-        let to: Int? = limitValue.isNil ? nil : try Loop.integer(limitValue) + from
+        // Ruby's integers have no bounds: an end past Int's saturates, which
+        // selects the same items (an end past or before every collection).
+        let to: Int? = limitValue.isNil ? nil : Loop.adding(try Loop.integer(limitValue), from)
         let segment = Loop.Segment(try collection.evaluate(context), from: from, to: to, reversed: reversed)
         context.registers.forOffsets[name] = from + segment.count
         if segment.count == 0 {
@@ -163,10 +165,11 @@ enum Loop {
         init(_ collection: Value, from: Int, to: Int?, reversed: Bool) {
             let start = max(from, 0)
             if case .range(let low, let high) = collection {
-                let total = high >= low ? high - low + 1 : 0
+                let total = Loop.count(low, high)
                 let end = min(to.map { max($0, 0) } ?? total, total)
                 let count = max(0, end - start)
-                storage = .numbers(low: low + start, count: count, reversed: reversed)
+                // `low + start` is in the range when anything is left of it.
+                storage = .numbers(low: count > 0 ? low + start : low, count: count, reversed: reversed)
                 return
             }
             if case .string(let text) = collection {
@@ -191,7 +194,7 @@ enum Loop {
         subscript(index: Int) -> Value {
             switch storage {
             case .items(let items): return items[index]
-            case .numbers(let low, let count, let reversed): return .int(reversed ? low + count - 1 - index : low + index)
+            case .numbers(let low, let count, let reversed): return .int(low + (reversed ? count - 1 - index : index))
             }
         }
     }
@@ -211,6 +214,20 @@ enum Loop {
     }
 
     /// liquid-ruby's `Utils.to_integer`: an integer, or text that reads as one.
+    /// `a + b`, saturating at Int's bounds instead of trapping.
+    static func adding(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
+
+    /// How many integers `low...high` holds, Int.max when more (a range
+    /// from near Int.min to near Int.max).
+    static func count(_ low: Int, _ high: Int) -> Int {
+        guard high >= low else { return 0 }
+        let (difference, overflow) = high.subtractingReportingOverflow(low)
+        return overflow ? .max : adding(difference, 1)
+    }
+
     static func integer(_ value: Value) throws -> Int {
         if case .int(let number) = value { return number }
         guard let number = Int(RubyString.strip(value.text[...])) else { throw LiquidError.argument("invalid integer") }

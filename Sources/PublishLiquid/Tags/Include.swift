@@ -148,6 +148,7 @@ final class Include: Node {
         // `for` goes over what can be gone over (an array, a range, a hash's
         // pairs); anything else is rendered once, as liquid-ruby does.
         if isForLoop, Include.isCollection(variable) {
+            try context.countExpansion(of: variable)
             let items = variable.forItems
             let loop = ForLoopDrop(name: name, length: items.count, parent: nil)
             for item in items {

@@ -66,7 +66,7 @@ final class TableRow: Node {
         let value = try expression.evaluate(context)
         switch value {
         case .int(let number): return number
-        case .float(let number): return number.isFinite ? Int(number) : 0
+        case .float(let number): return RubyNumber.toI(number)
         case .nil: return 0
         case .string(let text): return RubyNumber.toI(text)
         default: throw LiquidError.argument("invalid integer")
@@ -77,7 +77,7 @@ final class TableRow: Node {
         let value = try collection.evaluate(context)
         guard value.isTruthy else { return }
         let from = try integer("offset", context) ?? 0
-        let to = try integer("limit", context).map { from + $0 }
+        let to = try integer("limit", context).map { Loop.adding(from, $0) }
         let segment = Loop.Segment(value, from: from, to: to, reversed: false)
         let length = segment.count
         let cols = try integer("cols", context) ?? length
