@@ -43,7 +43,7 @@ one() {
     grep -m3 -E '^==[0-9]+==ERROR|publish-fuzz:|Fatal error|ALARM|out-of-memory|deadly signal' "$dir/log" | sed 's/^/  /'
     for crasher in $crashers; do
       echo "  crasher: $crasher"
-      echo "  reproduce: PUBLISH_FUZZ=$harness $binary $crasher"
+      echo "  reproduce: SWIFT_BACKTRACE=enable=no PUBLISH_FUZZ=$harness $binary $crasher"
     done
     touch "$out/failed"
   fi
