@@ -14,4 +14,19 @@ public enum LanguageTag {
         }
         return valid ? tag : nil
     }
+
+    /// Which of the translated words a tag reads: `zh-Hant` (traditional
+    /// characters, by script or by region: `zh-TW`, `zh-HK`, `zh-MO`),
+    /// `zh-Hans`, `ja`, `ko`, or `en` for every other language.
+    public static func wordsLanguage(_ tag: String) -> String {
+        let subtags = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        switch subtags.first ?? "" {
+        case "zh" where subtags.contains("hant") || (!subtags.contains("hans")
+                                                     && subtags.contains { ["tw", "hk", "mo"].contains($0) }):
+            return "zh-Hant"
+        case "zh": return "zh-Hans"
+        case "ja", "ko": return subtags[0]
+        default: return "en"
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PublishAST
 
 /// The words the newsletter prints around a post, in the post's language:
 /// a reader of a Chinese post should not meet an English footer. A small
@@ -18,15 +19,13 @@ struct EmailLabels: Sendable, Equatable {
         reason.replacingOccurrences(of: "%@", with: siteTitle)
     }
 
-    /// `zh-Hant`, `zh-TW`, `zh-HK` and `zh-MO` get traditional characters,
-    /// any other `zh` simplified; `ja`, `ko`; English for everything else.
+    /// The words for a tag, as `LanguageTag.wordsLanguage` chooses them.
     static func forLanguage(_ language: String) -> EmailLabels {
-        let parts = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-        switch parts.first ?? "" {
-        case "zh" where parts.contains(where: ["hant", "tw", "hk", "mo"].contains):
+        switch LanguageTag.wordsLanguage(language) {
+        case "zh-Hant":
             return EmailLabels(viewInBrowser: "在瀏覽器中檢視", readOnSite: "到網站上閱讀", unsubscribe: "取消訂閱",
                                reason: "你收到這封郵件，是因為你訂閱了「%@」。", colon: "：")
-        case "zh":
+        case "zh-Hans":
             return EmailLabels(viewInBrowser: "在浏览器中查看", readOnSite: "到网站上阅读", unsubscribe: "退订",
                                reason: "你收到这封邮件，是因为你订阅了“%@”。", colon: "：")
         case "ja":

@@ -1,3 +1,5 @@
+import PublishAST
+
 /// The few words the theme prints itself, in the site's language, or as
 /// `outputs.html.labels` in `publish.yml` words them.
 struct Labels: Sendable {
@@ -17,13 +19,11 @@ struct Labels: Sendable {
     /// The labels for a BCP 47 tag: Chinese in simplified or traditional
     /// characters (by script or region), Japanese, Korean, else English.
     static func forLanguage(_ language: String) -> Labels {
-        let subtags = language.lowercased().split(separator: "-").map(String.init)
-        switch subtags.first ?? "" {
-        case "zh" where subtags.contains("hant") || (!subtags.contains("hans")
-                                                     && subtags.contains { ["tw", "hk", "mo"].contains($0) }):
+        switch LanguageTag.wordsLanguage(language) {
+        case "zh-Hant":
             return Labels(minutes: { "閱讀約 \($0) 分鐘" }, archive: "歸檔", categories: "分類", tags: "標籤",
                           newer: "較新", older: "較舊", feed: "訂閱", categoryHeading: { "分類：\($0)" }, tagHeading: { "標籤：\($0)" })
-        case "zh":
+        case "zh-Hans":
             return Labels(minutes: { "阅读约 \($0) 分钟" }, archive: "归档", categories: "分类", tags: "标签",
                           newer: "较新", older: "较早", feed: "订阅", categoryHeading: { "分类：\($0)" }, tagHeading: { "标签：\($0)" })
         case "ja":

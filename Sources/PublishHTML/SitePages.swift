@@ -652,19 +652,10 @@ struct SitePages: Sendable {
             ?? start
         var scalars = text.unicodeScalars[start..<max(start, end)]
         // The control characters HTML forbids, which the page's own HTML drops too.
-        if scalars.contains(where: SitePages.isForbiddenInHTML) {
-            scalars = Substring.UnicodeScalarView(scalars.filter { !SitePages.isForbiddenInHTML($0) })[...]
+        if scalars.contains(where: HTMLEscaping.isForbidden) {
+            scalars = Substring.UnicodeScalarView(scalars.filter { !HTMLEscaping.isForbidden($0) })[...]
         }
         return String(scalars)
-    }
-
-    /// C0 controls but tab, line feed, form feed and carriage return; DEL; C1.
-    static func isForbiddenInHTML(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0C, 0x0D: return false
-        case 0..<0x20, 0x7F...0x9F: return true
-        default: return false
-        }
     }
 
     /// `CharacterSet.whitespacesAndNewlines`: Unicode's separators (Z*),

@@ -133,7 +133,7 @@ public struct SiteConfig: Sendable {
         // `locale` as Jekyll themes write it: `zh_CN`.
         let languageKey = ["lang", "language", "locale"].first { config[$0]?.scalarText?.isEmpty == false }
         if let languageKey, let language = config[languageKey]?.scalarText {
-            guard let tag = LanguageTag.normalized(language.replacingOccurrences(of: "_", with: "-")) else {
+            guard let tag = LanguageTag.normalized(language) else {
                 throw Diagnostic.error("`\(languageKey)` is '\(language)', which is not a language tag (write en, zh, zh-CN, ja)",
                                        at: at(languageKey))
             }

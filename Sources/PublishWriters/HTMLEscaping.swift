@@ -8,6 +8,17 @@ public enum HTMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The control characters HTML forbids: C0 but tab, line feed, form
+    /// feed and carriage return; DEL; C1. `appendEscaped` drops them byte
+    /// by byte; text made elsewhere drops them with this.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0C, 0x0D: false
+        case 0..<0x20, 0x7F...0x9F: true
+        default: false
+        }
+    }
+
     /// Text and attribute values: `&`, `<`, `>` and `"` become entities,
     /// and with `apostrophe` also `'` (`&#39;`, as Mustache writes it).
     /// The control characters HTML forbids (C0 but tab, line feed, form feed

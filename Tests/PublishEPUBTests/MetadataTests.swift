@@ -94,6 +94,13 @@ struct MetadataTests {
 
 @Suite("Language tags")
 struct LanguageTagTests {
+    @Test("The words a tag reads: traditional Chinese by script or region, simplified otherwise, Japanese, Korean, else English")
+    func wordsLanguage() {
+        #expect(["zh-Hant", "zh-TW", "zh_HK", "zh-Hant-CN", "zh-MO"].map(LanguageTag.wordsLanguage) == Array(repeating: "zh-Hant", count: 5))
+        #expect(["zh", "zh-CN", "zh-Hans-HK", "ZH"].map(LanguageTag.wordsLanguage) == Array(repeating: "zh-Hans", count: 4))
+        #expect(["ja-JP", "ko", "en-GB", "fr", ""].map(LanguageTag.wordsLanguage) == ["ja", "ko", "en", "en", "en"])
+    }
+
     @Test("A front matter language that is not a BCP 47 tag is not put in the package")
     func illFormedLanguage() throws {
         let opf = try Fixtures.book(["_posts/2014-06-16-a.md": "---\nlang: Simplified Chinese\n---\nHello there, reader.\n"])
