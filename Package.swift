@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The lexer files in `assets/highlight`, listed in `Embedded.swift` too
+/// (a test holds the two lists and the folder alike).
+let highlightFiles = [
+    "languages.yml",
+    "c.yml", "console.yml", "cpp.yml", "csharp.yml", "css.yml", "diff.yml", "docker.yml", "go.yml", "hcl.yml",
+    "html.yml", "ini.yml", "java.yml", "javascript.yml", "json.yml", "kotlin.yml", "liquid.yml", "lua.yml",
+    "make.yml", "markdown.yml", "nginx.yml", "php.yml", "plaintext.yml", "python.yml", "ruby.yml", "rust.yml",
+    "sass.yml", "scss.yml", "shell.yml", "sql.yml", "swift.yml", "terraform.yml", "toml.yml", "typescript.yml", "xml.yml",
+    "yaml.yml",
+]
+
 let package = Package(
     name: "publish",
     platforms: [.macOS(.v13)],
@@ -10,7 +21,7 @@ let package = Package(
         // (its own package, so `swift build` here never compiles it).
         .library(name: "PublishModules",
                  targets: ["PublishAST", "PublishReader", "PublishStages", "PublishWriters", "PublishPipeline",
-                           "PublishLiquid", "PublishHTML", "PublishAtom", "PublishEPUB", "PublishEmail",
+                           "PublishLiquid", "PublishHighlight", "PublishHTML", "PublishAtom", "PublishEPUB", "PublishEmail",
                            "PublishDelivery"]),
     ],
     dependencies: [
@@ -45,16 +56,24 @@ let package = Package(
             name: "PublishReader",
             dependencies: ["PublishAST", "CCmark", .product(name: "Yams", package: "Yams")]),
         .target(name: "PublishWriters", dependencies: ["PublishAST"]),
-        .target(name: "PublishStages", dependencies: ["PublishAST"]),
+        // Code highlighting: lexers kept as data (`assets/highlight`, compiled
+        // in through a link) run by a regular-expression engine of its own,
+        // knowing nothing of posts.
+        .target(
+            name: "PublishHighlight",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: highlightFiles.map { .embedInCode("highlight/\($0)") }),
+        .target(name: "PublishStages", dependencies: ["PublishAST", "PublishHighlight"]),
         // `pipelines/*.yml`, compiled in through links in its folder.
         .target(name: "PublishDefaults", resources: [.embedInCode("default.yml")]),
         .target(name: "PublishPipeline",
                 dependencies: ["PublishAST", "PublishReader", "PublishStages", "PublishDefaults", "PublishLiquid", "PublishWriters",
+                               "PublishHighlight",
                                .product(name: "Crypto", package: "swift-crypto")]),
         // The HTML site. Its theme is `assets/theme`, compiled in through a link.
         .target(
             name: "PublishHTML",
-            dependencies: ["CLibSass", "PublishAST", "PublishLiquid", "PublishPipeline", "PublishWriters"],
+            dependencies: ["CLibSass", "PublishAST", "PublishLiquid", "PublishPipeline", "PublishWriters", "PublishHighlight"],
             resources: [
                 .embedInCode("theme/_layouts/default.html"), .embedInCode("theme/_layouts/post.html"),
                 .embedInCode("theme/_layouts/page.html"), .embedInCode("theme/_layouts/home.html"),
@@ -65,14 +84,14 @@ let package = Package(
         // EPUB books. Its stylesheet is `assets/epub`, compiled in through a link.
         .target(
             name: "PublishEPUB",
-            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "CLibXML2", "CLibZip",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "PublishHighlight", "CLibXML2", "CLibZip",
                            .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("epub/book.css")]),
         // A post as a newsletter message: MIME, RFC 2047, DKIM. Its theme is
         // `assets/email`, compiled in through a link.
         .target(
             name: "PublishEmail",
-            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters",
+            dependencies: ["PublishAST", "PublishPipeline", "PublishWriters", "PublishHighlight",
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "_CryptoExtras", package: "swift-crypto")],
             resources: [.embedInCode("theme/styles.txt")]),
@@ -98,7 +117,7 @@ let package = Package(
             name: "PublishCLI",
             dependencies: [
                 "PublishAST", "PublishReader", "PublishWriters", "PublishPipeline", "PublishHTML", "PublishAtom",
-                "PublishEPUB", "PublishLiquid",
+                "PublishEPUB", "PublishLiquid", "PublishHighlight",
                 "PublishEmail", "PublishSMTP", "PublishDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -114,6 +133,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PublishASTTests", dependencies: ["PublishAST", "TestSupport"]),
         .testTarget(name: "PublishLiquidTests", dependencies: ["PublishLiquid"]),
+        .testTarget(name: "PublishHighlightTests", dependencies: ["PublishHighlight"]),
         .testTarget(name: "PublishReaderTests",
                     dependencies: ["PublishReader", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PublishStagesTests",

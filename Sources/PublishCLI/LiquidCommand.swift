@@ -58,8 +58,7 @@ struct LiquidCommand: ParsableCommand {
         }
         let path = file ?? "<stdin>"
         do {
-            let source = try file.map { String(decoding: try readFile($0), as: UTF8.self) }
-                ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let source = try InputFile.text(file)
             var environment = Environment()
             if let includes { environment.fileSystem = FolderFileSystem(root: includes) }
             let template: Template
@@ -89,7 +88,7 @@ struct LiquidCommand: ParsableCommand {
     /// The top-level variables from `--data`.
     private func variables() throws -> [String: Value] {
         guard let data else { return [:] }
-        let text = String(decoding: try readFile(data), as: UTF8.self)
+        let text = String(decoding: try InputFile.read(data), as: UTF8.self)
         let value: Value
         if data.hasSuffix(".json") {
             do {
@@ -104,14 +103,5 @@ struct LiquidCommand: ParsableCommand {
             throw Diagnostic.error("the data must be a mapping of names to values", at: SourceLocation(path: data, line: 1, column: 1))
         }
         return Dictionary(hash.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-    }
-
-    private func readFile(_ path: String) throws -> [UInt8] {
-        // A FileHandle, not Data(contentsOf:), so a pipe (`--data <(…)`) reads too.
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Diagnostic.error("cannot read the file", at: SourceLocation(path: path, position: .unknown))
-        }
-        defer { try? handle.close() }
-        return Array(handle.readDataToEndOfFile())
     }
 }

@@ -9,7 +9,8 @@ public struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "One Markdown source, every format: HTML, EPUB, Atom and email.",
         version: PublishVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, RenderCommand.self, LiquidCommand.self, NewCommand.self, SendCommand.self,
+        subcommands: [BuildCommand.self, ServeCommand.self, RenderCommand.self, LiquidCommand.self, HighlightCommand.self,
+                      NewCommand.self, SendCommand.self,
                       SubscribersCommand.self, UnsubscribeServerCommand.self],
         defaultSubcommand: BuildCommand.self)
 
