@@ -23,12 +23,21 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// `_posts/2014-06-16-hello.md:3:7: error: date is not a valid date`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Comparable {
+        /// Something the user may want to know, shown with `--verbose`:
+        /// a code block in a language no lexer has.
+        case note
         case warning
         case error
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .warning && rhs == .error
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
         }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     public var severity: Severity
@@ -47,6 +56,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
     }
 
     public var description: String {

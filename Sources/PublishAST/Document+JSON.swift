@@ -105,6 +105,19 @@ extension Attributes {
             for pair in pairs { json.field(pair.key, pair.value) }
             json.endObject()
         }
+        if let tokens {
+            // [[length, "class"], …]: lengths in UTF-8 bytes of the code.
+            json.key("tokens")
+            json.beginArray()
+            for run in tokens.runs {
+                json.beginArray()
+                json.int(run.length)
+                json.string(run.className)
+                json.endArray()
+            }
+            json.endArray()
+            if tokens.lineNumbers { json.field("line_numbers", true) }
+        }
         json.endObject()
     }
 }

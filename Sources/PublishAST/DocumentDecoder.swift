@@ -233,6 +233,23 @@ struct DocumentDecoder {
                 while case .key(let name) = try reader.next() {
                     attributes.pairs.append(.init(name, try string()))
                 }
+            case "tokens":
+                guard try reader.next() == .beginArray else { throw failure("\"tokens\" is an array of [length, class]") }
+                var runs: [CodeTokens.Run] = []
+                while true {
+                    let event = try reader.next()
+                    if event == .endArray { break }
+                    guard event == .beginArray, case .number(let digits) = try reader.next(),
+                          let length = Int(digits), length >= 0, case .string(let name) = try reader.next(),
+                          try reader.next() == .endArray else {
+                        throw failure("\"tokens\" is an array of [length, class]")
+                    }
+                    runs.append(.init(length: length, className: name))
+                }
+                attributes.tokens = CodeTokens(runs: runs, lineNumbers: attributes.tokens?.lineNumbers ?? false)
+            case "line_numbers":
+                guard case .bool(let on) = try reader.next() else { throw failure("\"line_numbers\" is true or false") }
+                attributes.tokens = CodeTokens(runs: attributes.tokens?.runs ?? [], lineNumbers: on)
             default:
                 try reader.skipValue(startingWith: try reader.next())
             }

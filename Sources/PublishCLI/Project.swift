@@ -58,6 +58,39 @@ struct Project {
         return options
     }
 
+    /// The options of the `highlight` stage that the site's configuration
+    /// sets: `highlight: false`, or `highlight: {line_numbers: true}`; on a
+    /// Jekyll site also kramdown's `syntax_highlighter: null` (or `none`),
+    /// `syntax_highlighter_opts: {disable: true}` and
+    /// `syntax_highlighter_opts: {block: {line_numbers: true}}`.
+    static func highlightOptions(_ config: YAMLMapping, isKramdown: Bool) -> YAMLMapping {
+        var options = YAMLMapping()
+        switch config["highlight"] {
+        case .bool(false)?:
+            options["enabled"] = .bool(false)
+        case .mapping(let highlight)?:
+            if case .bool(let on)? = highlight["line_numbers"] { options["line_numbers"] = .bool(on) }
+        default:
+            break
+        }
+        guard isKramdown, case .mapping(let kramdown)? = config["kramdown"] else { return options }
+        if kramdown.keys.contains("syntax_highlighter") {
+            switch kramdown["syntax_highlighter"] {
+            case .null?, .bool(false)?: options["enabled"] = .bool(false)
+            case .string(let name)? where ["none", "nil", "null", ""].contains(name.lowercased()): options["enabled"] = .bool(false)
+            default: break
+            }
+        }
+        if case .mapping(let opts)? = kramdown["syntax_highlighter_opts"] {
+            if case .bool(true)? = opts["disable"] { options["enabled"] = .bool(false) }
+            if case .mapping(let block)? = opts["block"], case .bool(let on)? = block["line_numbers"],
+               options["line_numbers"] == nil {
+                options["line_numbers"] = .bool(on)
+            }
+        }
+        return options
+    }
+
     /// Every unknown key and bad option of the pipeline file is reported
     /// in one run: a key the schema does not know is left out and the
     /// rest still checked, each output's block on its own.
@@ -99,6 +132,7 @@ struct Project {
         let isJekyllSite = FileManager.default.fileExists(atPath: jekyll.path)
         site.isKramdown = isJekyllSite && (siteKeys["markdown"]?.scalarText.map { $0.lowercased() == "kramdown" } ?? true)
         if site.isKramdown { file = file.withStageDefaults("heading-ids", Project.kramdownHeadingIDs(siteKeys)) }
+        file = file.withStageDefaults("highlight", Project.highlightOptions(siteKeys, isKramdown: site.isKramdown))
         do {
             markdown = try MarkdownPipeline(file: file, directory: source)
         } catch {

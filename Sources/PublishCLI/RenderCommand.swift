@@ -79,10 +79,10 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var result: MarkdownReader.Result
         do {
-            let input = try file.map(readFile) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
+            let input = try file.map(InputFile.read) ?? Array(FileHandle.standardInput.readDataToEndOfFile())
             var pipelineFile = try PipelineFile.builtIn()
             if let pipeline {
-                let text = String(decoding: try readFile(pipeline), as: UTF8.self)
+                let text = String(decoding: try InputFile.read(pipeline), as: UTF8.self)
                 pipelineFile = pipelineFile.overlaid(with: try PipelineFile(text: text, path: pipeline, outputs: nil))
             }
             let declared = try MarkdownPipeline(file: pipelineFile)
@@ -96,7 +96,8 @@ struct RenderCommand: ParsableCommand {
             Diagnostics.report(diagnostic)
             throw ExitCode.failure
         }
-        result.warnings.forEach(Diagnostics.report)
+        // Notes (a language no lexer knows) are for a build's --verbose.
+        result.warnings.filter { $0.severity != .note }.forEach(Diagnostics.report)
         let document = result.document
         let bytes: [UInt8]
         switch to {
@@ -127,15 +128,6 @@ struct RenderCommand: ParsableCommand {
             Diagnostics.report(.error("cannot write the file: \(error.localizedDescription)",
                                       at: SourceLocation(path: output, position: .unknown)))
             throw ExitCode.failure
-        }
-    }
-
-    private func readFile(_ path: String) throws -> [UInt8] {
-        do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw Diagnostic.error("cannot read the file: \(error.localizedDescription)",
-                                   at: SourceLocation(path: path, position: .unknown))
         }
     }
 }

@@ -57,6 +57,10 @@ struct Report {
     mutating func add(_ diagnostics: [Diagnostic]) {
         if !diagnostics.isEmpty { clearProgress() }
         for diagnostic in diagnostics {
+            if diagnostic.severity == .note {
+                if verbose, !quiet { Diagnostics.report(diagnostic) }
+                continue
+            }
             if diagnostic.severity == .error {
                 hasErrors = true
                 errorCount += 1

@@ -80,7 +80,8 @@ struct SendCommand: AsyncParsableCommand {
         loader.includeDrafts = false
         let (whole, loadDiagnostics) = loader.load()
         let (site, stageDiagnostics) = whole.applying(project.markdown.stages.limited(to: EmailEmitter.name))
-        for diagnostic in loadDiagnostics + stageDiagnostics where !quiet || diagnostic.severity == .error {
+        for diagnostic in loadDiagnostics + stageDiagnostics
+        where diagnostic.severity != .note && (!quiet || diagnostic.severity == .error) {
             Diagnostics.report(diagnostic)
         }
         let chosen = try choosePost(in: site)

@@ -11,9 +11,12 @@ struct BookAssembler {
     let links: BookLinks
     private var resources: Resources
     private(set) var diagnostics: [Diagnostic] = []
+    /// The colours of highlighted code.
+    let palette: String
 
     init(config: SiteConfig, posts: [BookPost], site: Site, options: BookOptions, environment: [String: String]) {
         self.posts = posts
+        palette = config.palette
         self.options = options
         metadata = BookMetadata(options: options, config: config, posts: posts, environment: environment)
         links = BookLinks(config: config, posts: posts)
@@ -86,7 +89,7 @@ struct BookAssembler {
             .init(path: "mimetype", bytes: Array("application/epub+zip".utf8), stored: true),
             .init(path: "META-INF/container.xml", bytes: Array(PackageDocument.container.utf8)),
             .init(path: "EPUB/package.opf", bytes: Array(package.xml().utf8)),
-            .init(path: "EPUB/book.css", bytes: Array(Stylesheet.book.utf8)),
+            .init(path: "EPUB/book.css", bytes: Array(Stylesheet.book(palette: palette).utf8)),
         ]
         let checked = Parallel.map(files.map(\.text)) { text -> (bytes: [UInt8], problem: String?) in
             let bytes = Array(text.utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishHighlight
 import PublishPipeline
 import PublishWriters
 
@@ -17,7 +18,10 @@ struct EmailBody {
 
     /// `textOnly`: the plain text alone (`html` is left empty), for the
     /// preheader, which is made from the excerpt's text.
-    init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil, textOnly: Bool = false) {
+    /// `palette` colours highlighted code, each token's colour in its own
+    /// `style`, since mail clients drop stylesheets.
+    init(document: Document, baseURL: String, theme: EmailTheme, images: ImageSizing? = nil, textOnly: Bool = false,
+         palette: Palette? = nil) {
         let resolver = URLResolver(base: baseURL)
         var resolved = document
         var marked = document
@@ -100,8 +104,8 @@ struct EmailBody {
             self.html = ""
             return
         }
-        var fragment = String(decoding: InlineStyler(theme: theme).style(HTMLWriter().renderBytes(marked)),
-                              as: UTF8.self)
+        let writer = HTMLWriter(options: HTMLOptions(tokenStyles: (palette ?? Palette.named("github")!).inlineStyles))
+        var fragment = String(decoding: InlineStyler(theme: theme).style(writer.renderBytes(marked)), as: UTF8.self)
         // A checkbox is a form control; a task list shows its state as a symbol.
         // (Foundation's search is slow on long text: it runs only when a box is there.)
         if fragment.containsBytes("<input type=\"checkbox\"") {

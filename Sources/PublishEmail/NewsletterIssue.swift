@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PublishAST
+import PublishHighlight
 import PublishWriters
 import PublishPipeline
 
@@ -60,7 +61,8 @@ public struct NewsletterIssue: Sendable {
         let theme = EmailTheme.standard
         let sizing = ImageSizing(siteURL: site.config.absoluteURL("/"), source: site.source,
                                  embed: options.images == "embed", domain: from.domain)
-        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: sizing)
+        let body = EmailBody(document: post.document, baseURL: postURL, theme: theme, images: sizing,
+                             palette: Palette.named(site.config.palette))
         diagnostics = body.diagnostics
         imageParts = body.images.map { $0.part() }
         let byline = NewsletterIssue.day(post.date, in: site.config.timeZone)

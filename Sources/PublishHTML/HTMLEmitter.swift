@@ -220,7 +220,8 @@ public struct HTMLEmitter: Emitter {
             }
             switch self {
             case .stylesheet:
-                try files.put("assets/publish/theme.css", key: theme.fingerprint) { Array(Theme.stylesheet.utf8) }
+                let css = Array(Theme.stylesheet(for: site.config).utf8)
+                try files.put("assets/publish/theme.css", key: ContentHash.hex(css)) { css }
             case .post(let index):
                 try files.put(site.posts[index].outputPath, key: pages.postKey(at: index)) { made(try pages.post(at: index)) }
             case .page(let index):

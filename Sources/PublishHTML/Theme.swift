@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishHighlight
 import PublishLiquid
 import PublishPipeline
 
@@ -10,6 +11,16 @@ import PublishPipeline
 /// site's tags, filters and includes.
 struct Theme: Sendable {
     static let stylesheet = String(decoding: PackageResources.theme_css, as: UTF8.self)
+
+    /// The theme's stylesheet with the site's code colours: its palette,
+    /// and its dark palette when the reader's system is dark.
+    static func stylesheet(for config: SiteConfig) -> String {
+        let light = Palette.named(config.palette) ?? Palette.named("github")!
+        let dark = Palette.named(config.darkPalette) ?? Palette.named("github-dark")!
+        var darkCSS = ""
+        for line in dark.css().split(separator: "\n") { darkCSS += "  " + line + "\n" }
+        return stylesheet + light.css() + "@media (prefers-color-scheme: dark) {\n" + darkCSS + "}\n"
+    }
 
     /// The built-in layouts, by name.
     static let builtIn: [String: String] = [

@@ -32,7 +32,7 @@ struct CacheWriter {
     }
 
     mutating func diagnostic(_ value: Diagnostic) {
-        bool(value.severity == .error)
+        bytes.append(value.severity == .error ? 1 : value.severity == .note ? 2 : 0)
         string(value.message)
         location(value.location)
     }
@@ -58,6 +58,12 @@ struct CacheReader {
         for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
         offset += 8
         return Int(Int64(bitPattern: bits))
+    }
+
+    mutating func byte() throws -> UInt8 {
+        guard offset < bytes.count else { throw Malformed() }
+        defer { offset += 1 }
+        return bytes[offset]
     }
 
     mutating func bool() throws -> Bool {
@@ -92,7 +98,13 @@ struct CacheReader {
     }
 
     mutating func diagnostic() throws -> Diagnostic {
-        let severity: Diagnostic.Severity = try bool() ? .error : .warning
+        let severity: Diagnostic.Severity
+        switch try byte() {
+        case 0: severity = .warning
+        case 1: severity = .error
+        case 2: severity = .note
+        default: throw Malformed()
+        }
         let message = try string()
         return Diagnostic(severity, message, at: try location())
     }

@@ -22,7 +22,7 @@ public struct PipelineFile: Sendable {
 
     static let sections: [String: [String]?] = [
         "site": ["title", "description", "url", "baseurl", "author", "language", "lang", "timezone", "permalink",
-                 "excerpt_separator"],
+                 "excerpt_separator", "highlight"],
         "source": ["posts", "drafts", "exclude", "include"],
         "markdown": ["dialect", "raw_html"],
         "stages": nil,

@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishHighlight
 import PublishWriters
 
 /// What a site says about itself: the `site` section of a pipeline file,
@@ -90,6 +91,11 @@ public struct SiteConfig: Sendable {
     public var values = YAMLMapping()
     /// How Liquid in posts, pages and layouts is parsed and where it stops.
     public var liquid = LiquidSettings()
+    /// Highlighted code's colours (`highlight: {palette, dark_palette}`):
+    /// the site's, the book's and the newsletter's; the built-in theme
+    /// uses `darkPalette` when the reader's system is dark.
+    public var palette = "github"
+    public var darkPalette = "github-dark"
 
     public init() {}
 
@@ -162,6 +168,16 @@ public struct SiteConfig: Sendable {
         }
         exclude = paths("exclude")
         include = paths("include")
+        if case .mapping(let highlight)? = config["highlight"] {
+            for (key, fallback) in [("palette", palette), ("dark_palette", darkPalette)] {
+                let name = highlight[key]?.scalarText ?? fallback
+                guard Palette.named(name) != nil else {
+                    throw Diagnostic.error("`highlight: \(key):` is '\(name)', which is not a palette; there are "
+                                           + Palette.names.joined(separator: ", "), at: at("highlight"))
+                }
+                if key == "palette" { palette = name } else { darkPalette = name }
+            }
+        }
 
     }
 }

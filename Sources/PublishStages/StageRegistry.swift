@@ -12,6 +12,7 @@ public enum StageRegistry {
         HeadingIDs.self,
         ModernHTML.self,
         EastAsianLineBreaks.self,
+        Highlight.self,
     ]
 
     public static func stage(named name: String) -> (any Stage.Type)? {

@@ -36,9 +36,16 @@ public struct HTMLOptions: Hashable, Sendable {
     /// browser (not for `render`, whose HTML is cmark's).
     public var lazyImages: Bool
 
-    public init(rawHTML: RawHTML = .keep, flavor: Flavor = .commonMark, lazyImages: Bool = false) {
+    /// Highlighted code's colours written into each token's `style`, by
+    /// token class (`k` → `color:#d73a49`), for mail, whose clients drop
+    /// stylesheets; nil writes classes for a stylesheet to colour.
+    public var tokenStyles: [String: String]?
+
+    public init(rawHTML: RawHTML = .keep, flavor: Flavor = .commonMark, lazyImages: Bool = false,
+                tokenStyles: [String: String]? = nil) {
         self.rawHTML = rawHTML
         self.flavor = flavor
         self.lazyImages = lazyImages
+        self.tokenStyles = tokenStyles
     }
 }

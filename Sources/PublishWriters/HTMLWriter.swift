@@ -123,21 +123,33 @@ struct HTMLWalker: Walker {
         case .codeBlock(let info, let code):
             newline()
             let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
+            let tokens = document.attributes(of: node).tokens.flatMap { $0.fits(code) ? $0 : nil }
             if options.flavor == .kramdown {
                 writeRougeBlock(language: String(language), meta: info.dropFirst(language.count), code: code,
-                                node: node, document: document)
+                                tokens: tokens, node: node, document: document)
             } else {
-                open("pre", node, document)
-                if language.isEmpty {
-                    write("<code>")
-                } else {
-                    write("<code class=\"")
-                    if !language.hasPrefix("language-") { write("language-") }
-                    escape(String(language))
-                    write("\">")
+                var extra = ""
+                if tokens != nil {
+                    // The block's own colours: a class for a stylesheet, or for mail the palette's, inline.
+                    extra = options.tokenStyles.map { " style=\"" + HTMLEscaping.escaped($0["highlight"] ?? "") + "\"" }
+                        ?? " class=\"highlight\""
                 }
-                escape(code)
-                write("</code></pre>\n")
+                var codeTag = "<code>"
+                if !language.isEmpty {
+                    codeTag = "<code class=\"" + (language.hasPrefix("language-") ? "" : "language-")
+                        + HTMLEscaping.escaped(String(language)) + "\">"
+                }
+                if let tokens, tokens.lineNumbers {
+                    // Valid HTML, unlike Rouge's table inside <code>: the table holds the <pre>.
+                    open("div", node, document, extra: extra == " class=\"highlight\"" ? " class=\"highlight numbered\"" : extra)
+                    writeNumbered(code, tokens, codeTag: codeTag)
+                    write("</div>\n")
+                } else {
+                    open("pre", node, document, extra: extra)
+                    write(codeTag)
+                    writeCode(code, tokens)
+                    write("</code></pre>\n")
+                }
             }
         case .htmlBlock(let html):
             newline()
@@ -254,8 +266,8 @@ struct HTMLWalker: Walker {
     }
 
     /// A code block as kramdown with Rouge writes it (see `Flavor.kramdown`).
-    private mutating func writeRougeBlock(language: String, meta: Substring, code: String, node: NodeID,
-                                          document: Document) {
+    private mutating func writeRougeBlock(language: String, meta: Substring, code: String, tokens: CodeTokens?,
+                                          node: NodeID, document: Document) {
         let words = meta.split(whereSeparator: \.isWhitespace)
         let name = language.isEmpty ? "plaintext" : language
         guard words.contains("jekyll-highlight") else {
@@ -264,7 +276,7 @@ struct HTMLWalker: Walker {
             write(" highlighter-rouge\">")
             open("div", node, document, extra: " class=\"highlight\"")
             write("<pre class=\"highlight\"><code>")
-            escape(code)
+            writeCode(code, tokens)
             write("</code></pre></div></div>\n")
             return
         }
@@ -274,18 +286,60 @@ struct HTMLWalker: Walker {
         write("\" data-lang=\"")
         escape(name)
         write("\">")
-        if words.contains("linenos") {
-            let lines = code.hasSuffix("\n") ? code.dropLast().split(separator: "\n", omittingEmptySubsequences: false).count
-                                             : code.split(separator: "\n", omittingEmptySubsequences: false).count
-            write("<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">")
-            for number in 1...max(1, lines) { write("\(number)\n") }
-            write("</pre></td><td class=\"code\"><pre>")
-            escape(code)
-            write("</pre></td></tr></tbody></table>")
+        if words.contains("linenos"), tokens?.lineNumbers != true {
+            writeNumbered(code, CodeTokens(runs: [.init(length: code.utf8.count, className: "")], lineNumbers: true))
         } else {
-            escape(code)
+            writeCode(code, tokens)
         }
         write("</code></pre></figure>\n")
+    }
+
+    /// The code, its tokens in spans: `<span class="k">` (or, for mail,
+    /// `<span style="…">` from `options.tokenStyles`); plain runs bare.
+    private mutating func writeCode(_ code: String, _ tokens: CodeTokens?) {
+        guard let tokens else { return escape(code) }
+        if tokens.lineNumbers { return writeNumbered(code, tokens) }
+        var start = code.utf8.startIndex
+        for run in tokens.runs {
+            let end = code.utf8.index(start, offsetBy: run.length)
+            writeToken(code[start..<end], run.className)
+            start = end
+        }
+    }
+
+    private mutating func writeToken(_ text: Substring, _ className: String) {
+        guard !className.isEmpty else { return HTMLEscaping.appendEscaped(String(text), to: &out) }
+        if let styles = options.tokenStyles {
+            guard let style = styles[className], !style.isEmpty else { return HTMLEscaping.appendEscaped(String(text), to: &out) }
+            write("<span style=\"")
+            escape(style)
+        } else {
+            write("<span class=\"")
+            write(className)
+        }
+        write("\">")
+        HTMLEscaping.appendEscaped(String(text), to: &out)
+        write("</span>")
+    }
+
+    /// Rouge's line-number table: a gutter of numbers beside the code, so
+    /// selecting the code leaves the numbers out.
+    /// `codeTag` opens a `<code>` inside the code's `<pre>`; Rouge writes none.
+    private mutating func writeNumbered(_ code: String, _ tokens: CodeTokens, codeTag: String? = nil) {
+        let lines = tokens.lines(of: code)
+        let styled = options.tokenStyles != nil
+        write("<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"")
+        if styled { write(" style=\"user-select:none;-webkit-user-select:none;padding-right:1em;text-align:right;opacity:0.6\"") }
+        write("><pre class=\"lineno\">")
+        for number in 1...max(1, lines.count) { write("\(number)\n") }
+        write("</pre></td><td class=\"code\"><pre>")
+        if let codeTag { write(codeTag) }
+        for (index, line) in lines.enumerated() {
+            for (text, className) in line { writeToken(text, className) }
+            if index < lines.count - 1 || code.hasSuffix("\n") { write("\n") }
+        }
+        if codeTag != nil { write("</code>") }
+        write("</pre></td></tr></tbody></table>")
     }
 
     private mutating func writeCheckbox(_ task: TaskState) {

@@ -160,9 +160,63 @@ def check_site(driver, name, folder, expected_lang, shots, problems, missing=())
                 height = driver.execute_script("return document.documentElement.scrollHeight")
                 driver.set_window_size(width, min(max(height, 600), 8000))
                 driver.save_screenshot(os.path.join(shots, f"{name}-{page.replace('/', '_')}-{width}.png"))
+                if width == 1280:
+                    highlighted = check_code_colours(driver, name, page, "light", problems)
+                    CODE_BLOCKS[0] += highlighted
+                    if highlighted:
+                        # The reader's system in dark mode: the theme's dark palette.
+                        driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                               {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+                        check_code_colours(driver, name, page, "dark", problems)
+                        driver.save_screenshot(os.path.join(shots, f"{name}-{page.replace('/', '_')}-{width}-dark.png"))
+                        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     finally:
         server.shutdown()
     return count
+
+
+CODE_BLOCKS = [0]
+
+
+CODE_COLOURS = """
+const out = [];
+// Each block of code that has tokens: its <pre> (in a line-number table, the code's).
+for (const block of document.querySelectorAll('pre')) {
+  if (!block.querySelector('span[class]') || block.classList.contains('lineno')) continue;
+  const style = getComputedStyle(block.closest('.highlight') || block);
+  const colours = new Set();
+  for (const span of block.querySelectorAll('span[class]')) colours.add(getComputedStyle(span).color);
+  out.push([style.backgroundColor, style.color, [...colours]]);
+}
+return out;
+"""
+
+
+def rgb(css):
+    values = [float(v) for v in re.findall(r"[\d.]+", css)[:3]]
+    return values if len(values) == 3 else [0, 0, 0]
+
+
+def contrast(a, b):
+    def luminance(colour):
+        channels = [c / 255 for c in colour]
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    x, y = sorted([luminance(a), luminance(b)], reverse=True)
+    return (x + 0.05) / (y + 0.05)
+
+
+def check_code_colours(driver, name, page, scheme, problems):
+    """Highlighted code shows its tokens in several colours, each readable on the block's background."""
+    blocks = driver.execute_script(CODE_COLOURS)
+    for background, foreground, colours in blocks:
+        if len(set(colours) | {foreground}) < 3:
+            problems.append(f"{name}/{page} ({scheme}): highlighted code in {len(colours)} colour(s) only")
+        for colour in colours:
+            ratio = contrast(rgb(colour), rgb(background))
+            if ratio < 3:
+                problems.append(f"{name}/{page} ({scheme}): code coloured {colour} on {background}: contrast {ratio:.1f}")
+    return len(blocks)
 
 
 CODE_STYLE = """
@@ -187,6 +241,7 @@ def check_book(driver, name, epub, problems):
                           if n.startswith("chapter") and n.endswith(".xhtml"))
         for chapter in chapters:
             driver.get(base + chapter)
+            check_code_colours(driver, name, chapter, "book", problems)
             for family, align in driver.execute_script(CODE_STYLE):
                 checked += 1
                 if "monospace" not in family.lower():
@@ -308,6 +363,9 @@ def main():
             print("browser_check: serve: an edit reloads the page; a broken post shows its error over it until fixed")
     finally:
         driver.quit()
+    if CODE_BLOCKS[0] == 0:
+        problems.append("no highlighted code block in any page; the colour check checked nothing")
+    print(f"browser_check: {CODE_BLOCKS[0]} highlighted code blocks in several colours, readable light and dark")
     print(f"browser_check: screenshots in {shots}")
     if problems:
         print("\n".join("  " + p for p in problems))

@@ -65,6 +65,9 @@ def titles(site):
     return result
 
 
+COLOURED = []
+
+
 def check_message(path, title, record, selector, problems):
     raw = open(path, "rb").read()
     name = os.path.basename(path)
@@ -127,6 +130,14 @@ def check_message(path, title, record, selector, problems):
             fail("the postal address is not in both parts")
         if re.search(r'<img (?![^>]*src="https://)', html):
             fail("an image with a relative source")
+        # Highlighted code is coloured inline: mail clients drop <style>, so a
+        # token's class alone would show nothing.
+        if re.search(r'<span class="[a-z0-9]{1,3}">', body):
+            fail("a code token with a class and no colour of its own")
+        for pre in re.findall(r"<pre\b[^>]*>.*?</pre>", body, re.DOTALL):
+            if re.search(r'<span style="[^"]*color:#[0-9a-f]{6}', pre):
+                COLOURED.append(path)
+                break
 
     signatures = message.get_all("DKIM-Signature", [])
     if len(signatures) != 1:
@@ -190,7 +201,10 @@ def main():
             total += len(files)
             print(f"email_check: {len(files)} messages signed with {kind}: parsed with no defects, "
                   "subjects decode to the titles, CRLF lines <= 998 octets, DKIM verified")
-        print(f"email_check: {total} messages, 0 problems")
+        if not COLOURED:
+            sys.exit("email_check: no message shows highlighted code in inline colours "
+                     "(the example site's shell post has a fenced `shell` block)")
+        print(f"email_check: {total} messages, 0 problems; {len(set(COLOURED))} with code in inline colours")
 
 
 if __name__ == "__main__":
