@@ -128,11 +128,15 @@ conformance: build test-deps
 	    { echo "make conformance: could not install$$missing (the reference Jekyll build)" >&2; exit 1; }; \
 	fi
 	python3 Tests/Conformance/jekyll_sites.py $(PUBLISH) $(SHARED)/corpora lanyon minima jekyll-new
+	@echo "Highlighting against Rouge, the Jekyll build's highlighter: the corpora's code blocks, each at least 90% alike"
+	python3 Tests/Conformance/highlight_check.py --publish $(PUBLISH) --corpus $(SHARED)/corpora --threshold 0.9
+	@echo "… and Rouge's sample of each language, and ours, at least 90% alike in each language"
+	python3 Tests/Conformance/highlight_check.py --publish $(PUBLISH) --demos --samples Tests/Fixtures/highlight --threshold 0.9
 	$(MAKE) --no-print-directory fuzz-conformance
 
 # libFuzzer harnesses (Tests/Fuzz, a package of its own): the reader with
 # the default stages, the HTML, text, EPUB, Atom and email writers, front
-# matter, Liquid, and the unsubscribe endpoint's request handling. Each runs
+# matter, Liquid, the unsubscribe endpoint's request handling, and code highlighting. Each runs
 # FUZZ_TIME seconds from its seeds in Tests/Fuzz/corpus, FUZZ_JOBS at a
 # time; a crash, a hang over 10 s or 2 GB of memory fails the run and prints
 # the input's path. `make conformance` runs each for 60 s, three at a time,
@@ -145,7 +149,7 @@ FUZZ_TIME      ?= 300
 FUZZ_ARGS      ?=
 FUZZ_JOBS      ?= 2
 FUZZ_CONFIG    ?= release
-FUZZ_HARNESSES ?= markdown html text epub atom email frontmatter liquid http
+FUZZ_HARNESSES ?= markdown html text epub atom email frontmatter liquid http highlight
 FUZZ_SWIFT      = $(SWIFT) build -c $(FUZZ_CONFIG) -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
                   --package-path Tests/Fuzz
 fuzz-build: deps
@@ -157,7 +161,7 @@ fuzz-conformance:
 	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=60 FUZZ_JOBS=3 FUZZ_CONFIG=debug FUZZ_ARGS=-seed=1
 
 # Debian's Jekyll and the plugins the corpora's reference builds use.
-JEKYLL_DEPS := jekyll ruby-jekyll-paginate ruby-jekyll-feed ruby-jekyll-seo-tag jekyll-theme-minima
+JEKYLL_DEPS := jekyll ruby-jekyll-paginate ruby-jekyll-feed ruby-jekyll-seo-tag jekyll-theme-minima ruby-rouge
 
 # Builds the example site in every format, and the first post as text and JSON.
 demo: build

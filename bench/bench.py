@@ -187,6 +187,12 @@ class Bench:
         html_atom = [publish, "build", "--source", site, "--output", out,
                      "--format", "html", "--format", "atom", "--quiet"]
         self.measure(scale, "build html+atom", html_atom, count, site_bytes, prepare=clean)
+        # The same with code left plain, for what highlighting costs.
+        plain = os.path.join(work, "publish-plain.yml")
+        with open(plain, "w") as f:
+            f.write(SITE_PIPELINE.replace("site:\n", "site:\n  highlight: false\n", 1))
+        self.measure(scale, "build html+atom, highlight off", html_atom + ["--pipeline", plain], count, site_bytes,
+                     prepare=clean)
         # The floor of any build of that output on this disk: making its
         # files and folders and writing its bytes, nothing else.
         copy = os.path.join(work, "out-copy")
@@ -317,6 +323,11 @@ class Bench:
             else:
                 lines.append(f"x{s} html+atom <= 0.2x Hugo's wall: not measured (PEERS=1)")
             lines.append(f"x{s} html+atom peak memory < 500 MB: {full.peak_mb:.1f} MB {verdict(full.peak_mb < 500)}")
+            plain = get(s, "build html+atom, highlight off")
+            if plain:
+                ratio = full.wall / plain.wall
+                lines.append(f"x{s} html+atom with code highlighted <= 1.15x with it off: {ratio:.2f}x "
+                             f"({full.wall:.3f} s vs {plain.wall:.3f} s) {verdict(ratio <= 1.15)}")
             if hugo:
                 ratio = every.wall / hugo.wall
                 lines.append(f"x{s} all formats <= 0.5x Hugo's wall: {ratio:.2f}x ({every.wall:.3f} s vs {hugo.wall:.3f} s) {verdict(ratio <= 0.5)}")

@@ -8,7 +8,7 @@ import Foundation
 /// A harness that finds a broken promise calls `fuzzFailure`, which aborts:
 /// libFuzzer saves the input as a crasher.
 enum Harness: String, CaseIterable {
-    case markdown, html, text, epub, atom, email, frontmatter, liquid, http
+    case markdown, html, text, epub, atom, email, frontmatter, liquid, http, highlight
 
     var run: ([UInt8]) -> Void {
         switch self {
@@ -21,6 +21,7 @@ enum Harness: String, CaseIterable {
         case .frontmatter: FrontMatterHarness.run
         case .liquid: LiquidHarness.run
         case .http: HTTPHarness.run
+        case .highlight: HighlightHarness.run
         }
     }
 }
