@@ -67,9 +67,12 @@ build: deps
 # the newsletter's messages through Python's email package and dkimpy and
 # in headless Chromium at 390 px (nothing wider than a phone),
 # `publish send` against aiosmtpd on 127.0.0.1 (a SIGKILL and resume among them),
-# and the example site and a Chinese one in headless Chromium at 390 and 1280 px.
+# and the example site and a Chinese one in headless Chromium at 390 and 1280 px
+# (highlighted code in several readable colours, light and dark), and the
+# generated lexer files as their generators in tools/highlight make them.
 test: build test-deps
 	$(SWIFT) test
+	python3 tools/highlight/generate.py --check
 	python3 Tests/Conformance/gfm_oracle.py \
 	  --program "$(PUBLISH) render --pipeline Tests/Fixtures/gfm/oracle.yml"
 	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
