@@ -11,9 +11,10 @@ public enum Highlighter {
         case tooCostly
     }
 
-    /// Steps per byte of code, and once per block: far above what real code
-    /// takes, far below what an exponential backtrack would.
-    public static let stepsPerByte = 400
+    /// Steps per byte of code, and once per block: ten times what the
+    /// heaviest lexer takes on real code (Markdown, 14 a byte; most take
+    /// 3 to 10), far below what an exponential backtrack would.
+    public static let stepsPerByte = 100
     public static let stepsPerBlock = 100_000
 
     public static func highlight(_ code: String, language: String,
@@ -23,17 +24,19 @@ public enum Highlighter {
     }
 
     public static func highlight(_ code: String, with lexer: Lexer, catalog: LexerCatalog = .standard) -> Result {
-        var bytes = Array(code.utf8)
+        run(code, with: lexer, catalog: catalog).result
+    }
+
+    /// The result, and the steps it took.
+    static func run(_ code: String, with lexer: Lexer, catalog: LexerCatalog) -> (result: Result, steps: Int) {
+        let bytes = Array(code.utf8)
         let budget = stepsPerBlock + stepsPerByte * bytes.count
         var tokenizer = Tokenizer(catalog: catalog, budget: budget)
         do {
-            try bytes.withUnsafeMutableBufferPointer { buffer in
-                try tokenizer.lex(UnsafeBufferPointer(buffer), lexer)
-            }
+            try bytes.withUnsafeBufferPointer { try tokenizer.lex($0, lexer) }
         } catch {
-            return .tooCostly
+            return (.tooCostly, budget)
         }
-        bytes = []
-        return .highlighted(tokenizer.runs)
+        return (.highlighted(tokenizer.runs), budget - tokenizer.budget)
     }
 }

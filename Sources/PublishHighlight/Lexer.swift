@@ -35,7 +35,9 @@ public struct Lexer: Sendable {
         var dispatch: [[Int32]] = []
     }
 
-    struct Rule: Sendable {
+    /// A class, so that trying a rule at each position retains one object
+    /// rather than copying its parts.
+    final class Rule: Sendable {
         enum Matcher: Sendable {
             case pattern(Pattern)
             /// Any of these words, whole: the run of word characters at the position is one of them.
@@ -62,9 +64,15 @@ public struct Lexer: Sendable {
             case pop(Int)
         }
 
-        var matcher: Matcher
-        var action: Action
-        var transitions: [Transition]
+        let matcher: Matcher
+        let action: Action
+        let transitions: [Transition]
+
+        init(matcher: Matcher, action: Action, transitions: [Transition]) {
+            self.matcher = matcher
+            self.action = action
+            self.transitions = transitions
+        }
     }
 
     public struct DefinitionError: Error, CustomStringConvertible {

@@ -6,7 +6,7 @@
 /// cannot overflow the call stack, and it counts its steps against a budget
 /// the caller gives: a pathological pattern and text spend the budget and
 /// stop, where they would otherwise take exponential time.
-public struct Pattern: Sendable {
+public final class Pattern: Sendable {
     enum Instruction: Sendable {
         case byte(UInt8)
         case set(Int)
@@ -77,28 +77,36 @@ public struct Pattern: Sendable {
 
     public func match(_ text: UnsafeBufferPointer<UInt8>, at start: Int, budget: inout Int,
                       scratch: inout Scratch) -> Outcome {
+        switch end(text, at: start, budget: &budget, scratch: &scratch) {
+        case .failed: return .failed
+        case .exhausted: return .exhausted
+        case .matched(let end): return .matched(end: end, groups: groups(in: scratch))
+        }
+    }
+
+    /// Where a match at `start` ends; its groups stay in `scratch` until the next match.
+    func end(_ text: UnsafeBufferPointer<UInt8>, at start: Int, budget: inout Int, scratch: inout Scratch) -> Run {
         if let firstBytes {
             guard start < text.count, firstBytes.contains(text[start]) else { return .failed }
         }
-        scratch.registers.removeAll(keepingCapacity: true)
-        scratch.registers.append(contentsOf: repeatElement(-1, count: registerCount))
-        scratch.stack.removeAll(keepingCapacity: true)
-        let outcome = run(program, text, start, &scratch.registers, &scratch.stack, &budget)
-        let registers = scratch.registers
-        switch outcome {
-        case .failed:
-            return .failed
-        case .exhausted:
-            return .exhausted
-        case .matched(let end):
-            var groups: [Range<Int>?] = []
-            groups.reserveCapacity(groupCount)
-            for group in 1...max(groupCount, 1) where group <= groupCount {
-                let low = registers[2 * group], high = registers[2 * group + 1]
-                groups.append(low >= 0 && high >= low ? low..<high : nil)
-            }
-            return .matched(end: end, groups: groups)
+        if scratch.registers.count < registerCount {
+            scratch.registers = [Int](repeating: -1, count: registerCount)
+        } else {
+            for index in 0..<registerCount { scratch.registers[index] = -1 }
         }
+        scratch.stack.removeAll(keepingCapacity: true)
+        return run(program, text, start, &scratch.registers, &scratch.stack, base: 0, &budget)
+    }
+
+    /// Group i+1's range in the last match `scratch` saw; nil when it took no part.
+    func groups(in scratch: Scratch) -> [Range<Int>?] {
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(groupCount)
+        for group in 1...max(groupCount, 1) where group <= groupCount {
+            let low = scratch.registers[2 * group], high = scratch.registers[2 * group + 1]
+            groups.append(low >= 0 && high >= low ? low..<high : nil)
+        }
+        return groups
     }
 
     enum Frame {
@@ -106,14 +114,17 @@ public struct Pattern: Sendable {
         case restore(register: Int, value: Int)
     }
 
-    private enum Run {
+    enum Run {
         case matched(Int)
         case failed
         case exhausted
     }
 
+    /// Runs `program` at `start`. Frames below `base` belong to the caller
+    /// (a lookahead runs on its caller's stack and registers: its registers
+    /// are its own numbers, and it leaves the stack as it found it).
     private func run(_ program: Program, _ text: UnsafeBufferPointer<UInt8>, _ start: Int,
-                     _ registers: inout [Int], _ stack: inout [Frame], _ budget: inout Int) -> Run {
+                     _ registers: inout [Int], _ stack: inout [Frame], base: Int, _ budget: inout Int) -> Run {
         var pc = 0
         var position = start
         let end = text.count
@@ -163,23 +174,23 @@ public struct Pattern: Sendable {
                 case .anchor(let anchor):
                     if Pattern.holds(anchor, text, position) { pc += 1 } else { ok = false }
                 case .lookahead(let index, let negated):
-                    var inner = [Int](repeating: -1, count: registerCount)
-                    var innerStack: [Frame] = []
+                    let depth = stack.count
                     let found: Bool
-                    switch run(lookaheads[index], text, position, &inner, &innerStack, &budget) {
+                    switch run(lookaheads[index], text, position, &registers, &stack, base: depth, &budget) {
                     case .exhausted:
                         result = .exhausted
                         return
                     case .matched: found = true
                     case .failed: found = false
                     }
+                    stack.removeSubrange(depth...)
                     if found != negated { pc += 1 } else { ok = false }
                 case .match:
                     result = .matched(position)
                     return
                 }
                 if ok { continue }
-                while let frame = stack.popLast() {
+                while stack.count > base, let frame = stack.popLast() {
                     switch frame {
                     case .restore(let register, let value):
                         registers[register] = value

@@ -64,12 +64,12 @@ struct Tokenizer {
                     guard words.contains(word) else { continue }
                     matchEnd = stop
                 case .pattern(let pattern):
-                    switch pattern.match(text, at: position, budget: &budget, scratch: &scratch) {
+                    switch pattern.end(text, at: position, budget: &budget, scratch: &scratch) {
                     case .failed: continue
                     case .exhausted: throw Failure.exhausted
-                    case .matched(let found, let captured):
+                    case .matched(let found):
                         matchEnd = found
-                        groups = captured
+                        if case .groups = rule.action { groups = pattern.groups(in: scratch) }
                     }
                 }
                 if budget < 0 { throw Failure.exhausted }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PublishHighlight
 
@@ -114,5 +115,33 @@ func pieces(_ code: String, _ language: String) -> [String] {
 
     @Test func anUnknownLanguageIsSaidSo() {
         #expect(Highlighter.highlight("x", language: "no-such-language") == .unknownLanguage)
+    }
+}
+
+@Suite struct BudgetTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures/highlight").standardized
+
+    /// Real code must stay far inside the step budget, or a long block of
+    /// it would be left plain: each language's sample takes less than a
+    /// quarter of what its length allows.
+    @Test func realCodeTakesAFractionOfTheBudget() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).sorted()
+        #expect(names.count >= 33)
+        var report: [String] = []
+        for name in names {
+            let language = String(name.split(separator: ".")[0])
+            let code = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+            let lexer = try #require(LexerCatalog.standard.lexer(named: language), "\(language)")
+            let (result, steps) = Highlighter.run(code, with: lexer, catalog: .standard)
+            guard case .highlighted = result else {
+                Issue.record("\(name) was not highlighted")
+                continue
+            }
+            let perByte = Double(steps) / Double(code.utf8.count)
+            report.append("\(language) \(Int(perByte))")
+            #expect(perByte < Double(Highlighter.stepsPerByte) / 4, "\(name): \(Int(perByte)) steps a byte")
+        }
+        print("steps per byte:", report.joined(separator: ", "))
     }
 }

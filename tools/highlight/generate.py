@@ -13,6 +13,7 @@ this folder.
 
     gen_shell.py     shell.yml, console.yml, docker.yml, make.yml
     gen_hcl.py       hcl.yml
+    gen_terraform.py terraform.yml
     gen_css.py       css.yml        (css_*.txt, trie.py)
     gen_sass.py      sass.yml, scss.yml   (css_*.txt, trie.py)
     gen_yaml.py      yaml.yml
@@ -41,9 +42,10 @@ import gen_python  # noqa: E402
 import gen_ruby  # noqa: E402
 import gen_sass  # noqa: E402
 import gen_shell  # noqa: E402
+import gen_terraform  # noqa: E402
 import gen_yaml  # noqa: E402
 
-GENERATORS = [gen_shell, gen_hcl, gen_css, gen_sass, gen_yaml, gen_markdown,
+GENERATORS = [gen_shell, gen_hcl, gen_terraform, gen_css, gen_sass, gen_yaml, gen_markdown,
               gen_php, gen_lua, gen_python, gen_ruby]
 
 
