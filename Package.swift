@@ -133,7 +133,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PublishASTTests", dependencies: ["PublishAST", "TestSupport"]),
         .testTarget(name: "PublishLiquidTests", dependencies: ["PublishLiquid"]),
-        .testTarget(name: "PublishHighlightTests", dependencies: ["PublishHighlight"]),
+        .testTarget(name: "PublishHighlightTests", dependencies: ["PublishHighlight"], exclude: ["Snippets"]),
         .testTarget(name: "PublishReaderTests",
                     dependencies: ["PublishReader", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PublishStagesTests",

@@ -3,8 +3,10 @@ import Testing
 @testable import PublishHighlight
 
 /// `code` as `class:text` pieces, plain text as itself: the tokens a lexer made.
-func pieces(_ code: String, _ language: String) -> [String] {
-    guard case .highlighted(let runs) = Highlighter.highlight(code, language: language) else { return ["<none>"] }
+func pieces(_ code: String, _ language: String, in catalog: LexerCatalog = .standard) -> [String] {
+    guard case .highlighted(let runs) = Highlighter.highlight(code, language: language, catalog: catalog) else {
+        return ["<none>"]
+    }
     var result: [String] = []
     var bytes = Array(code.utf8)[...]
     for run in runs {
@@ -27,20 +29,6 @@ func pieces(_ code: String, _ language: String) -> [String] {
     /// A catalog of lexers written here, for the engine's own rules.
     func catalog(_ files: [String: String]) -> LexerCatalog {
         LexerCatalog(index: "", files: files)
-    }
-
-    func pieces(_ code: String, _ language: String, in catalog: LexerCatalog) -> [String] {
-        guard case .highlighted(let runs) = Highlighter.highlight(code, language: language, catalog: catalog) else {
-            return ["<none>"]
-        }
-        var result: [String] = []
-        var bytes = Array(code.utf8)[...]
-        for run in runs {
-            let text = String(decoding: bytes.prefix(run.length), as: UTF8.self)
-            bytes = bytes.dropFirst(run.length)
-            result.append(run.type.shortClass.isEmpty ? text : "\(run.type.shortClass):\(text)")
-        }
-        return result
     }
 
     @Test func statesPushAndPopAndGroupsGetTheirOwnTokens() {

@@ -70,7 +70,11 @@ struct Snippet: CustomTestStringConvertible, Sendable {
             Issue.record("no lexer for \(snippet.language)")
             return
         }
-        #expect(SpanFormatter.html(snippet.code, runs) == snippet.expected)
+        // The expected markup is read a line at a time, so it always ends in
+        // a line feed; markup whose last token holds the code's own line
+        // feed (a heredoc's end, a diff line) ends in `</span>` instead.
+        let markup = SpanFormatter.html(snippet.code, runs)
+        #expect(markup == snippet.expected || markup + "\n" == snippet.expected)
     }
 
     @Test func everyLexerHasSnippets() throws {
