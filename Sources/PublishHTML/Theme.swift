@@ -178,6 +178,8 @@ struct Theme: Sendable {
                                   rendersErrors: false, now: now, timeZone: timeZone)
             context.strictVariables = settings.strictVariables
             context.strictFilters = settings.strictFilters
+            // Layouts and Liquid pages are HTML as they stand: a tag writes HTML, not Markdown.
+            context.hostValues["markup"] = "html"
             do {
                 content = try layout.template.render(context)
             } catch let error as LiquidError {
@@ -206,6 +208,8 @@ struct Theme: Sendable {
                                   rendersErrors: false, now: now, timeZone: timeZone)
             context.strictVariables = settings.strictVariables
             context.strictFilters = settings.strictFilters
+            // Layouts and Liquid pages are HTML as they stand: a tag writes HTML, not Markdown.
+            context.hostValues["markup"] = "html"
             let output = try template.render(context)
             let warnings = (template.warnings + context.warnings).map {
                 Diagnostic.warning(Theme.message($0), at: location($0, in: file))

@@ -28,6 +28,10 @@ public final class Context {
     public var now: Time
     /// The zone a time without one is read in.
     public var timeZone: TimeZone
+    /// What the program rendering the template tells its own tags, as
+    /// liquid-ruby's `registers` tell Jekyll's (`markup: html`: the output
+    /// is HTML as it stands, not Markdown to be converted).
+    public var hostValues: [String: String] = [:]
     /// The partial being rendered, for error messages.
     var templateName: String?
     var interrupts: [Interrupt] = []

@@ -1,5 +1,6 @@
 import Foundation
 import PublishAST
+import PublishHighlight
 import PublishLiquid
 import PublishWriters
 
@@ -39,7 +40,7 @@ public struct SiteLiquid: Sendable {
             hint: "names no post, so the link leads nowhere; write the file name without its extension, like 2014-06-16-hello")
         environment.tags["link"] = SiteLiquid.linkTag(named: "link", targets: files,
             hint: "names no post or page, so the link leads nowhere; give its path from the site folder")
-        environment.tags["highlight"] = HighlightFence.parser
+        environment.tags["highlight"] = HighlightFence.parser(flavor: config.htmlFlavor)
         // jekyll-seo-tag's and jekyll-feed's tags, which themes use whether or not the site lists the plugins.
         for (name, tag) in JekyllPlugins.tags { environment.tags[name] = tag }
         let flavor = config.htmlFlavor
@@ -262,36 +263,61 @@ private final class FileLink: Node {
 }
 
 /// `{% highlight ruby %}…{% endhighlight %}` as a fenced code block, which
-/// the Markdown reader and the highlighting after it take from there.
+/// the Markdown reader and the highlighting after it take from there; in a
+/// layout or a Liquid page, which are HTML as they stand, as the HTML that
+/// block becomes (Rouge's `<figure class="highlight">` on a Jekyll site).
 private final class HighlightFence: Node {
     let language: String
     let lineNumbers: Bool
     let body: Body
     let line: Int?
+    let flavor: HTMLOptions.Flavor
     var isBlank: Bool { false }
 
-    init(language: String, lineNumbers: Bool, body: Body, line: Int?) {
+    init(language: String, lineNumbers: Bool, body: Body, line: Int?, flavor: HTMLOptions.Flavor) {
         self.language = language
         self.lineNumbers = lineNumbers
         self.body = body
         self.line = line
+        self.flavor = flavor
     }
 
-    static let parser = TagParser { _, markup, parser in
-        let line = parser.line
-        let words = markup.split(whereSeparator: \.isWhitespace)
-        let language = words.first.map(String.init) ?? ""
-        let (body, stop) = try parser.parseBlock()
-        guard let stop else { throw LiquidError.syntax("'highlight' tag was never closed") }
-        guard stop.name == "endhighlight" else { throw parser.unknownTag(stop, in: "highlight", delimiter: "endhighlight") }
-        return HighlightFence(language: language, lineNumbers: words.dropFirst().contains("linenos"), body: body, line: line)
+    static func parser(flavor: HTMLOptions.Flavor) -> TagParser {
+        TagParser { _, markup, parser in
+            let line = parser.line
+            let words = markup.split(whereSeparator: \.isWhitespace)
+            let language = words.first.map(String.init) ?? ""
+            let (body, stop) = try parser.parseBlock()
+            guard let stop else { throw LiquidError.syntax("'highlight' tag was never closed") }
+            guard stop.name == "endhighlight" else { throw parser.unknownTag(stop, in: "highlight", delimiter: "endhighlight") }
+            return HighlightFence(language: language, lineNumbers: words.dropFirst().contains("linenos"), body: body,
+                                  line: line, flavor: flavor)
+        }
     }
 
     func render(_ context: Context, into output: inout String) throws {
         // The words after the language tell an HTML writer that marks code up
         // as Rouge does to write the tag's <figure>; other outputs read a fence.
-        output += "```" + language + " jekyll-highlight" + (lineNumbers ? " linenos" : "")
-        try body.render(context, into: &output)
-        output += "```"
+        let info = language + " jekyll-highlight" + (lineNumbers ? " linenos" : "")
+        guard context.hostValues["markup"] == "html" else {
+            output += "```" + info
+            try body.render(context, into: &output)
+            output += "```"
+            return
+        }
+        var code = ""
+        try body.render(context, into: &code)
+        // Jekyll's tag drops the line breaks before and after the code.
+        while code.first == "\n" || code.first == "\r" || code.first == "\r\n" { code.removeFirst() }
+        while code.last == "\n" || code.last == "\r" || code.last == "\r\n" { code.removeLast() }
+        var document = Document()
+        let block = document.append(.block(.codeBlock(info: info, code: code)), to: document.root)
+        if case .highlighted(let runs) = Highlighter.highlight(code, language: language) {
+            document.updateAttributes(of: block) {
+                $0.tokens = CodeTokens(runs: runs.map { .init(length: $0.length, className: $0.type.shortClass) },
+                                       lineNumbers: lineNumbers)
+            }
+        }
+        output += HTMLWriter(options: HTMLOptions(flavor: flavor)).render(document).dropLast()
     }
 }

@@ -334,9 +334,10 @@ struct HTMLWalker: Walker {
         for number in 1...max(1, lines.count) { write("\(number)\n") }
         write("</pre></td><td class=\"code\"><pre>")
         if let codeTag { write(codeTag) }
-        for (index, line) in lines.enumerated() {
+        // Every line ends in a line feed, the last too, as in Rouge's table.
+        for line in lines {
             for (text, className) in line { writeToken(text, className) }
-            if index < lines.count - 1 || code.hasSuffix("\n") { write("\n") }
+            write("\n")
         }
         if codeTag != nil { write("</code>") }
         write("</pre></td></tr></tbody></table>")

@@ -68,6 +68,25 @@ struct HighlightSiteTests {
         #expect(own.page.contains("<div class=\"highlight numbered\"><table class=\"rouge-table\">"), "\(own.page)")
     }
 
+    @Test("{% highlight %} in a Liquid HTML page writes Rouge's figure there, as Jekyll's tag does")
+    func tagInHTMLPage() throws {
+        let site = try TemporaryFolder([
+            "_config.yml": "title: S\n", "_layouts/default.html": "<main>{{ content }}</main>\n",
+            "code.html": "---\nlayout: default\n---\n{% highlight go linenos %}\nfunc main() {}\n{% endhighlight %}\n",
+        ])
+        let run = try Publish.run(["build", "--source", site.url.path, "--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.read("_site/code.html") == """
+            <main><figure class="highlight"><pre><code class="language-go" data-lang="go"><table class="rouge-table">\
+            <tbody><tr><td class="gutter gl"><pre class="lineno">1
+            </pre></td><td class="code"><pre><span class="k">func</span> <span class="n">main</span>\
+            <span class="p">()</span> <span class="p">{}</span>
+            </pre></td></tr></tbody></table></code></pre></figure>
+            </main>
+
+            """)
+    }
+
     @Test("A language no lexer knows: plain code, a note with --verbose, nothing without")
     func unknownLanguage() throws {
         let site = try TemporaryFolder(["publish.yml": "site:\n  title: S\n",
