@@ -14,12 +14,15 @@ struct BookAssembler {
     /// The colours of highlighted code.
     let palette: String
 
-    init(config: SiteConfig, posts: [BookPost], site: Site, options: BookOptions, environment: [String: String]) {
+    init(config: SiteConfig, posts: [BookPost], site: Site, options: BookOptions, environment: [String: String],
+         siteWarnedOfRelativeImages: Bool = false) {
         self.posts = posts
         palette = config.palette
         self.options = options
         metadata = BookMetadata(options: options, config: config, posts: posts, environment: environment)
-        links = BookLinks(config: config, posts: posts)
+        var links = BookLinks(config: config, posts: posts)
+        links.siteWarnedOfRelativeImages = siteWarnedOfRelativeImages
+        self.links = links
         resources = Resources(site: site)
     }
 

@@ -16,6 +16,10 @@ struct BookLinks: Sendable {
 
     /// `url` + `baseurl`: what site paths are appended to.
     let siteRoot: String
+    /// Whether the site's posts were read by a build, which has warned of
+    /// every image with a relative path that is not in the site (`PostLinks`),
+    /// so that the book need not say it again.
+    var siteWarnedOfRelativeImages = false
     let baseurl: String
     private let chapters: [String: Int]
 

@@ -1,4 +1,5 @@
 import PublishAST
+import PublishPipeline
 
 extension ChapterCleaner {
     /// An image embedded from the site, or linked when remote, or its
@@ -34,11 +35,15 @@ extension ChapterCleaner {
             kept += checked(attributes, of: "img").filter { $0.name != "src" && $0.name != "alt" }
             content.pieces += [.markup(.open("img", kept)), .markup(.close("img"))]
         case .failure(let problem):
+            // The build already said this image is missing, at the same line.
+            let warned = problem == .missing && links.siteWarnedOfRelativeImages && PostLinks.relativeFile(src) != nil
             let reason = problem == .missing
                 ? "the image '\(src)' is not in the site (looked for \(candidates.joined(separator: ", ")))"
                 : "the image '\(src)' is not a PNG, JPEG, GIF, WebP or SVG file"
-            diagnostics.append(.warning(reason + "; its description stands in for it",
-                                        at: locator.location(ofDestination: src)))
+            if !warned {
+                diagnostics.append(.warning(reason + "; its description stands in for it",
+                                            at: locator.location(ofDestination: src)))
+            }
             content.pieces.append(.markup(.text(alt)))
         }
     }

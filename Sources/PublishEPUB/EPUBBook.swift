@@ -13,7 +13,7 @@ public enum EPUBBook {
         var posts = select(site, options.selection, diagnostics: &diagnostics, book: options.path)
         if options.newestFirst { posts.reverse() }
         var assembler = BookAssembler(config: site.config, posts: posts.map(BookPost.init), site: site,
-                                      options: options, environment: environment)
+                                      options: options, environment: environment, siteWarnedOfRelativeImages: true)
         let bytes = try assembler.assemble()
         return (bytes, diagnostics + assembler.diagnostics)
     }

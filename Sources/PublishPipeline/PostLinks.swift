@@ -12,7 +12,7 @@ import PublishReader
 /// from the site's root: written as they are, they would be looked for
 /// under the post's URL (`/2017/05/14/images/torii.jpg`) and not found, on
 /// the site, in feeds and in email alike.
-struct PostLinks {
+public struct PostLinks: Sendable {
     /// Site URL (with baseurl) by source path.
     let urls: [String: String]
     /// Source paths by file name, for names written without a folder.
@@ -107,7 +107,7 @@ struct PostLinks {
     /// The file an image source names by a relative path; nil for an
     /// address (`https:`, `data:`, `//host`), a site path (`/images/x.png`)
     /// or a fragment.
-    private static func relativeFile(_ source: String) -> String? {
+    public static func relativeFile(_ source: String) -> String? {
         guard !source.isEmpty, !source.hasPrefix("/"), !source.hasPrefix("#"),
               source.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) == nil else { return nil }
         let end = source.firstIndex { $0 == "?" || $0 == "#" } ?? source.endIndex

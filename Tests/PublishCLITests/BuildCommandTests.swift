@@ -27,6 +27,20 @@ struct BuildCommandTests {
         }
     }
 
+    @Test("A missing image is warned of once, where the post names it, though the site and the book both miss it")
+    func missingImageOnce() throws {
+        let site = try Site([
+            "publish.yml": "site:\n  title: T\n  url: https://example.org\n",
+            "_posts/2020-01-01-p.md": "---\ntitle: P\n---\n![A cat](missing.png)\n",
+        ])
+        let run = try site.build()
+        #expect(run.status == 0, "\(run.stderr)")
+        let warnings = run.stderr.split(separator: "\n").filter { $0.contains("missing.png") }
+        #expect(warnings == ["_posts/2020-01-01-p.md:4:1: warning: this image points at missing.png, which is not a file of the site"],
+                "\(run.stderr)")
+        #expect(site.exists("_site/book.epub"))
+    }
+
     @Test("The built-in theme's navigation: the pages with a title (not the home, 404 or untitled ones), the archive, the feed")
     func navigation() throws {
         let site = try Site([
