@@ -1,7 +1,7 @@
 import Foundation
 import PublishAST
-import PublishHighlight
 import PublishLiquid
+import PublishStages
 import PublishWriters
 
 /// The Liquid of a site's posts and pages, rendered before their Markdown
@@ -310,14 +310,11 @@ private final class HighlightFence: Node {
         // Jekyll's tag drops the line breaks before and after the code.
         while code.first == "\n" || code.first == "\r" || code.first == "\r\n" { code.removeFirst() }
         while code.last == "\n" || code.last == "\r" || code.last == "\r\n" { code.removeLast() }
+        // The block a fence would become, through the stage that highlights fences.
         var document = Document()
-        let block = document.append(.block(.codeBlock(info: info, code: code)), to: document.root)
-        if case .highlighted(let runs) = Highlighter.highlight(code, language: language) {
-            document.updateAttributes(of: block) {
-                $0.tokens = CodeTokens(runs: runs.map { .init(length: $0.length, className: $0.type.shortClass) },
-                                       lineNumbers: lineNumbers)
-            }
-        }
+        document.append(.block(.codeBlock(info: info, code: code)), to: document.root)
+        var stage = StageContext()
+        Highlight().run(&document, context: &stage)
         output += HTMLWriter(options: HTMLOptions(flavor: flavor)).render(document).dropLast()
     }
 }

@@ -29,6 +29,11 @@ public struct Highlight: Stage {
         try options.finish()
     }
 
+    public init(enabled: Bool = true, lineNumbers: Bool = false) {
+        self.enabled = enabled
+        self.lineNumbers = lineNumbers
+    }
+
     public func run(_ document: inout Document, context: inout StageContext) {
         guard enabled, document.metadata.extra["highlight"] != .bool(false) else { return }
         var blocks: [(NodeID, String, String)] = []
